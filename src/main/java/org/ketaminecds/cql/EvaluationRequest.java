@@ -1,0 +1,32 @@
+package org.ketaminecds.cql;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * One evaluation of one CQL library for one patient.
+ *
+ * @param library the CQL library name (file {@code cql/<library>.cql})
+ * @param patientId the Patient context value
+ * @param resources everything CQL may retrieve: prefetched, fetched and draft-order resources
+ * @param expressions the defines to evaluate (only those the card rules need)
+ * @param parameters CQL parameter overrides from site configuration (name to CQL-typed value)
+ * @param now the evaluation time; CQL {@code Now()} and {@code Today()} are fixed to it for the request
+ */
+public record EvaluationRequest(
+    String library,
+    String patientId,
+    List<Resource> resources,
+    Set<String> expressions,
+    Map<String, Object> parameters,
+    ZonedDateTime now) {
+
+  public EvaluationRequest {
+    resources = List.copyOf(resources);
+    expressions = Set.copyOf(expressions);
+    parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+  }
+}
