@@ -1,6 +1,7 @@
 package org.ketaminecds.config;
 
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ import org.springframework.web.filter.CorsFilter;
  * no CORS header is ever sent, so browsers refuse cross-origin calls.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CorsProperties.class)
 class CorsConfig {
 
   @Bean

@@ -2,7 +2,6 @@ package org.ketaminecds.invocation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class HookRequestReader {
 
-  private final ObjectReader reader;
+  private final ObjectMapper mapper;
 
   HookRequestReader(@HookJson ObjectMapper mapper) {
-    this.reader = mapper.readerFor(HookRequest.class);
+    this.mapper = mapper;
   }
 
   HookRequest read(byte[] body) {
@@ -29,11 +28,12 @@ class HookRequestReader {
       throw InvalidRequestException.at("", "a JSON request body is required");
     }
     try {
-      HookRequest request = reader.readValue(body);
-      if (request == null) {
+      // syntax first (a truncated body is malformed, not a type error), then the envelope's types
+      var tree = mapper.readTree(body);
+      if (tree == null || !tree.isObject()) {
         throw InvalidRequestException.at("", "must be a JSON object");
       }
-      return request;
+      return mapper.treeToValue(tree, HookRequest.class);
     } catch (JsonMappingException e) {
       throw InvalidRequestException.at(pointer(e.getPath()), "has the wrong JSON type");
     } catch (JsonProcessingException e) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.ketaminecds.config.HttpLimitsProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,6 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and the service never buffers an unbounded body.
  */
 @Component
+@EnableConfigurationProperties(HttpLimitsProperties.class) // self-contained: web slice tests pick filters up
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private final DataSize limit;

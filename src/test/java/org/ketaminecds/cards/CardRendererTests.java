@@ -205,8 +205,10 @@ class CardRendererTests {
 
     assertThat(response.cards()).extracting(Card::ruleId).containsExactly("rule-2");
     var extension = response.extension().get(RenderedCards.DEGRADED_RULES_EXTENSION);
-    assertThat(extension.get(0).path("rule").asText()).isEqualTo("rule-1");
-    assertThat(extension.get(0).path("reason").asText()).isEqualTo("define 'Name' failed: division by zero");
+    assertThat(extension).singleElement().satisfies(degraded -> {
+      assertThat(degraded.path("rule").asText()).isEqualTo("rule-1");
+      assertThat(degraded.path("reason").asText()).isEqualTo("define 'Name' failed: division by zero");
+    });
   }
 
   @Test

@@ -45,8 +45,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "cds.security.enabled=false",
-    "cds.content.hooks-location=" + TestServices.HOOKS_LOCATION,
-    "cds.content.cql-location=classpath:test-content/cql/"})
+    "cds.content.hooks-location=" + TestServices.HOOKS_LOCATION})
 class ServiceExampleRunnerIntegrationTests {
 
   static final Path EXAMPLES = Path.of("src/test/resources/test-content/cds-hooks/examples");
