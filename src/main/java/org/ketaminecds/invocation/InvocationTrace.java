@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.ketaminecds.audit.InvocationAudit;
 import org.ketaminecds.audit.InvocationAudit.IssuedCard;
 import org.ketaminecds.cards.DegradedRule;
 import org.ketaminecds.cards.RenderedCards;
 import org.ketaminecds.cards.Suggestion;
+import org.ketaminecds.definition.Hook;
 import org.ketaminecds.prefetch.PatientData;
 import org.ketaminecds.problem.ProblemTypes;
 import org.ketaminecds.security.ClientIdentity;
@@ -18,6 +20,8 @@ import org.ketaminecds.security.ClientIdentity;
 final class InvocationTrace {
 
   static final String OK = "ok";
+
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
   private final Instant receivedAt;
   private final long started = System.nanoTime();
@@ -85,8 +89,11 @@ final class InvocationTrace {
     var degraded = cards == null ? List.<String>of() : cards.degraded().stream().map(DegradedRule::rule).toList();
     var timings = new InvocationAudit.Timings(prefetch, data == null ? null : data.fetchElapsed(), evaluate, render,
         Duration.ofNanos(System.nanoTime() - started));
-    return new InvocationAudit(receivedAt, request.safeHookInstance().orElse(null), serviceId,
-        request.hook(), client, patientId, issued,
+    // only values known to be harmless reach the audit trail: the id and hook come from the client
+    var hook = Hook.fromWire(request.hook());
+    return new InvocationAudit(receivedAt, request.safeHookInstance().orElse(null),
+        SAFE_ID.matcher(serviceId).matches() ? serviceId : "<invalid>", hook == null ? null : hook.wire(),
+        client, patientId, issued,
         data == null ? Map.of() : data.keySources(), timings, degraded,
         outcome == null ? ProblemTypes.EVALUATION_FAILED.slug() : outcome);
   }

@@ -178,6 +178,16 @@ class InvocationControllerTests {
   }
 
   @Test
+  void auditsOnlyWellFormedIdentifiersOfARejectedRequest() throws Exception {
+    send(orderSign().put("hook", "order-sign\nforged")).andExpect(status().isBadRequest());
+
+    var audit = captureAudit();
+    assertThat(audit.outcome()).isEqualTo("invalid-request");
+    assertThat(audit.hook()).isNull();
+    assertThat(audit.serviceId()).isEqualTo("ketamine-test-check");
+  }
+
+  @Test
   void returns400ForMalformedJson() throws Exception {
     mvc.perform(post(URL).contentType(MediaType.APPLICATION_JSON).content("{\"hook\": \"order-sign\",\n  \"context\": {"))
         .andExpectAll(problem(ProblemTypes.INVALID_REQUEST))
