@@ -34,7 +34,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     org.ketaminecds.definition.UnknownServiceException.class,
     org.ketaminecds.security.UntrustedFhirServerException.class,
     PrefetchUnavailableException.class,
-    org.ketaminecds.invocation.PayloadTooLargeException.class,
     org.ketaminecds.feedback.UnknownCardException.class,
     org.ketaminecds.feedback.FeedbackStoreUnavailableException.class
   })

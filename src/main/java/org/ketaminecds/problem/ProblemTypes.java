@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.ketaminecds.definition.UnknownServiceException;
 import org.ketaminecds.feedback.FeedbackStoreUnavailableException;
 import org.ketaminecds.feedback.UnknownCardException;
-import org.ketaminecds.invocation.PayloadTooLargeException;
 import org.ketaminecds.prefetch.PrefetchUnavailableException;
 import org.ketaminecds.security.UntrustedFhirServerException;
 import org.springframework.http.HttpStatus;
@@ -66,8 +65,6 @@ public enum ProblemTypes {
       type = CLIENT_NOT_TRUSTED;
     } else if (exception instanceof PrefetchUnavailableException) {
       type = PREFETCH_UNAVAILABLE;
-    } else if (exception instanceof PayloadTooLargeException) {
-      type = PAYLOAD_TOO_LARGE;
     } else if (exception instanceof UnknownCardException) {
       type = UNKNOWN_CARD;
     } else if (exception instanceof FeedbackStoreUnavailableException) {

@@ -52,7 +52,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@WebMvcTest(controllers = InvocationController.class, properties = {"cds.security.enabled=false", "cds.http.max-request-size=16KB"})
+@WebMvcTest(controllers = InvocationController.class, properties = {"cds.security.enabled=false"})
 @Import({TestWebConfig.class, HookInvoker.class, HookRequestReader.class, HookRequestValidator.class, CardRenderer.class})
 class InvocationControllerTests {
 
@@ -281,15 +281,6 @@ class InvocationControllerTests {
         .andExpectAll(problem(ProblemTypes.PREFETCH_UNAVAILABLE))
         .andExpect(jsonPath("$.keys", containsInAnyOrder("conditions", "phq9")))
         .andExpect(jsonPath("$.hookInstance").exists());
-  }
-
-  @Test
-  void returns413ForABodyOverTheLimit() throws Exception {
-    var request = orderSign();
-    request.withObject("/prefetch/patient").put("padding", "x".repeat(20_000));
-
-    send(request).andExpectAll(problem(ProblemTypes.PAYLOAD_TOO_LARGE));
-    then(prefetchResolver).should(never()).resolve(any());
   }
 
   @Test
