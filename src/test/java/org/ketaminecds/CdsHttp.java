@@ -48,8 +48,17 @@ public final class CdsHttp {
         .thenApply(r -> new Reply(r.statusCode(), r.headers(), r.body()));
   }
 
+  /** A POST; Content-Type is application/json unless {@code headers} name one. */
   public HttpRequest post(String path, BodyPublisher body, String... headers) {
-    return request(path, headers).header("Content-Type", "application/json").POST(body).build();
+    var builder = request(path, headers);
+    boolean typed = false;
+    for (int i = 0; i < headers.length; i += 2) {
+      typed |= headers[i].equalsIgnoreCase("Content-Type");
+    }
+    if (!typed) {
+      builder.header("Content-Type", "application/json");
+    }
+    return builder.POST(body).build();
   }
 
   public Reply send(HttpRequest request) {
