@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code cds.console.enabled=true}; otherwise every /preview/** path is 404.
  */
 @RestController
-@RequestMapping(path = "/preview/api", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/preview/api")
 @ConditionalOnProperty(prefix = "cds.console", name = "enabled", havingValue = "true")
 class ConsoleApiController {
 

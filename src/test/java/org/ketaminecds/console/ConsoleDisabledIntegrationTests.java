@@ -17,8 +17,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** With {@code cds.console.enabled=false} (as in profile prod) nothing of the console exists: 404 and no key. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"cds.console.enabled=false",
-    "cds.content.hooks-location=" + ConsoleFixtures.TEST_HOOKS, "cds.content.cql-location=" + ConsoleFixtures.TEST_CQL})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.console.enabled=false")
 class ConsoleDisabledIntegrationTests {
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

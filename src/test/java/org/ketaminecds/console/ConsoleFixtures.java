@@ -11,9 +11,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 final class ConsoleFixtures {
 
   static final String REPO_DEMO = "file:cds-hooks/demo/";
-  /** The runtime's test content (not clinical): keeps the console's web tests independent of cql/ and cds-hooks/. */
-  static final String TEST_HOOKS = "classpath:test-content/cds-hooks/";
-  static final String TEST_CQL = "classpath:test-content/cql/";
   static final String USER = "Practitioner/demo-psychiatrist";
   static final ZonedDateTime NOW = ZonedDateTime.of(2026, 3, 31, 9, 0, 0, 0, ZoneId.of("UTC"));
   static final FhirContext FHIR = FhirContext.forR4Cached();
