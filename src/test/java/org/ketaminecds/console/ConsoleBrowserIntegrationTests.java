@@ -39,7 +39,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Acceptance of the preview console (issue 7) in headless Chromium: the real page, the real CDS Hooks endpoints
@@ -47,7 +47,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * Skipped, saying how to install them, when /usr/bin/chromium or /usr/bin/chromedriver is missing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "cds.security.enabled=true", "cds.console.enabled=true"})
+    "cds.security.enabled=true", "cds.console.enabled=true", "cds.storage.data-dir=./target/console-tests"})
 class ConsoleBrowserIntegrationTests {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -63,7 +63,8 @@ class ConsoleBrowserIntegrationTests {
   private static ChromeDriver browser;
 
   @LocalServerPort int port;
-  @MockitoBean FeedbackSink feedbackSink;
+  /** The real storage behind a spy: feedback must be accepted by it (card issued) and is verified here. */
+  @MockitoSpyBean FeedbackSink feedbackSink;
 
   @BeforeAll
   static void startBrowser() throws IOException {

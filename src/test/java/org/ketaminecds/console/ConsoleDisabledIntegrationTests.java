@@ -7,24 +7,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.ketaminecds.feedback.FeedbackSink;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** With {@code cds.console.enabled=false} (as in profile prod) nothing of the console exists: 404 and no key. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.console.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"cds.console.enabled=false",
+    "cds.storage.data-dir=./target/console-tests-disabled"})
 class ConsoleDisabledIntegrationTests {
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
-  @MockitoBean FeedbackSink feedbackSink;
 
   @Test
   void answers404ForThePageItsApiAndTheRoot() throws Exception {

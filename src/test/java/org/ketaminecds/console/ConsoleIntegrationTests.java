@@ -15,21 +15,22 @@ import org.junit.jupiter.api.Test;
 import org.ketaminecds.feedback.FeedbackSink;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The console over real HTTP with JWT verification on: its page and assets, its API, and that its tokens are
  * accepted by the real /cds-services filter exactly once and only for the path they were issued for.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "cds.security.enabled=true", "cds.console.enabled=true"})
+    "cds.security.enabled=true", "cds.console.enabled=true", "cds.storage.data-dir=./target/console-tests"})
 class ConsoleIntegrationTests {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @LocalServerPort int port;
-  @MockitoBean FeedbackSink feedbackSink;
+  /** The real storage behind a spy: feedback must be accepted by it (card issued) and is verified here. */
+  @MockitoSpyBean FeedbackSink feedbackSink;
 
   @Test
   void redirectsTheRootToThePage() throws Exception {

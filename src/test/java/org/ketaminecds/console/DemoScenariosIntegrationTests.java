@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.ketaminecds.feedback.FeedbackSink;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Every demo patient still shows what its scenario promises: for its {@code expect} entry in
@@ -29,14 +29,15 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * clinical content consistent as either changes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "cds.security.enabled=true", "cds.console.enabled=true"})
+    "cds.security.enabled=true", "cds.console.enabled=true", "cds.storage.data-dir=./target/console-tests"})
 class DemoScenariosIntegrationTests {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
-  @MockitoBean FeedbackSink feedbackSink;
+  /** The real storage behind a spy: feedback must be accepted by it (card issued) and is verified here. */
+  @MockitoSpyBean FeedbackSink feedbackSink;
 
   @TestFactory
   Stream<DynamicTest> eachDemoPatientProducesTheCardsOfItsScenario() throws Exception {
