@@ -1,0 +1,142 @@
+package org.ketaminecds.cards;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.ketaminecds.config.HookJson;
+import org.ketaminecds.cql.EvaluationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns card rules and the CQL results of one invocation into spec-valid cards: a rule fires when its
+ * condition is true or a non-empty list; its templates are interpolated; every card and suggestion gets
+ * a fresh uuid; blank optional fields are left out. A rule whose condition failed, or that fired and
+ * needs a failed define or renders an invalid action resource, is degraded: no card, reported instead.
+ */
+@Component
+public class CardRenderer {
+
+  private static final Logger log = LoggerFactory.getLogger(CardRenderer.class);
+
+  private final ActionResources actionResources;
+
+  public CardRenderer(FhirContext fhirContext, @HookJson ObjectMapper mapper) {
+    this.actionResources = new ActionResources(fhirContext, mapper);
+  }
+
+  public RenderedCards render(List<CardRule> rules, EvaluationResult result) {
+    var cards = new ArrayList<Card>();
+    var degraded = new ArrayList<DegradedRule>();
+    for (var rule : rules) {
+      try {
+        render(rule, result).ifPresent(cards::add);
+      } catch (RuleDegradedException e) {
+        log.warn("rule {} degraded: {}", rule.id(), e.getMessage());
+        degraded.add(new DegradedRule(rule.id(), e.getMessage()));
+      }
+    }
+    return new RenderedCards(cards, degraded);
+  }
+
+  /** The card of one rule, empty when its condition is false, null or an empty list. */
+  Optional<Card> render(CardRule rule, EvaluationResult result) {
+    if (!fires(rule.conditionExpression(), result)) {
+      return Optional.empty();
+    }
+    var template = rule.card();
+    var text = new Interpolation(result);
+    var suggestions = template.suggestions().stream().map(s -> suggestion(s, text)).toList();
+    return Optional.of(new Card(
+        UUID.randomUUID().toString(),
+        required(text.render(template.summary()), "summary"),
+        blankToNull(text.render(template.detail())),
+        template.indicator(),
+        template.source(),
+        suggestions,
+        suggestions.isEmpty() ? null : template.selectionBehavior(),
+        template.overrideReasons(),
+        template.links().stream().map(l -> link(l, text)).toList(),
+        rule.id()));
+  }
+
+  private static boolean fires(String condition, EvaluationResult result) {
+    if (result.failed(condition)) {
+      throw new RuleDegradedException("conditionExpression '" + condition + "' failed: " + result.failures().get(condition));
+    }
+    var value = result.value(condition);
+    if (value == null || Boolean.FALSE.equals(value)) {
+      return false;
+    }
+    if (value instanceof Boolean) {
+      return true;
+    }
+    if (value instanceof Iterable<?> list) {
+      return list.iterator().hasNext();
+    }
+    throw new RuleDegradedException(
+        "conditionExpression '" + condition + "' returned " + value.getClass().getSimpleName() + ", not Boolean or List");
+  }
+
+  private Suggestion suggestion(SuggestionTemplate template, Interpolation text) {
+    var actions = template.actions().stream().map(a -> action(a, text)).toList();
+    return new Suggestion(
+        required(text.render(template.label()), "suggestion label"),
+        UUID.randomUUID().toString(),
+        template.isRecommended(),
+        actions);
+  }
+
+  private Action action(ActionTemplate template, Interpolation text) {
+    return new Action(
+        template.type(),
+        required(text.render(template.description()), "action description"),
+        template.resource() == null ? null : actionResources.render(template.resource(), text::render),
+        template.type() == ActionType.DELETE
+            ? required(text.render(template.resourceId()), "action resourceId")
+            : blankToNull(text.render(template.resourceId())));
+  }
+
+  private static Link link(Link template, Interpolation text) {
+    return new Link(
+        required(text.render(template.label()), "link label"),
+        required(text.render(template.url()), "link url"),
+        template.type(),
+        template.appContext());
+  }
+
+  private static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new RuleDegradedException(field + " rendered empty");
+    }
+    return value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  /**
+   * Interpolates templates against one evaluation result; a failed define degrades the rule, a define
+   * without a value (null or absent) renders as nothing.
+   */
+  private record Interpolation(EvaluationResult result) {
+
+    String render(String text) {
+      if (text == null) {
+        return null;
+      }
+      return TextTemplate.parse(text).render(placeholder -> {
+        var name = placeholder.expression();
+        if (result.failed(name)) {
+          throw new RuleDegradedException("define '" + name + "' failed: " + result.failures().get(name));
+        }
+        return CqlValues.text(result.value(name));
+      });
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.ketaminecds.cql;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+/** Wires the CQL runtime: content loaded and checked at start-up, one evaluator, the warm-up. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({CqlContentProperties.class, CqlProperties.class})
+class CqlConfig {
+
+  @Bean
+  CqlLibraries cqlLibraries(
+      FhirContext fhirContext, ResourceLoader resourceLoader, CqlContentProperties content, CqlProperties cql) {
+    return new CqlLibraryLoader(fhirContext, resourceLoader, content, cql).load();
+  }
+
+  @Bean
+  CqlEvaluator cqlEvaluator(CqlLibraries libraries, FhirContext fhirContext) {
+    return new EngineCqlEvaluator(libraries, fhirContext);
+  }
+
+  @Bean
+  CqlWarmUp cqlWarmUp(CqlLibraries libraries, CqlEvaluator evaluator) {
+    return new CqlWarmUp(libraries, evaluator);
+  }
+}

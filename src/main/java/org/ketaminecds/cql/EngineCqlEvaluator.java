@@ -1,0 +1,120 @@
+package org.ketaminecds.cql;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import kotlin.Pair;
+import org.opencds.cqf.cql.engine.data.CompositeDataProvider;
+import org.opencds.cqf.cql.engine.execution.CqlEngine;
+import org.opencds.cqf.cql.engine.execution.Environment;
+import org.opencds.cqf.cql.engine.execution.EvaluationExpressionRef;
+import org.opencds.cqf.cql.engine.execution.EvaluationParams;
+import org.opencds.cqf.cql.engine.execution.EvaluationResults;
+import org.opencds.cqf.cql.engine.execution.ExpressionResult;
+import org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver;
+import org.opencds.cqf.cql.engine.model.CachingModelResolverDecorator;
+import org.opencds.cqf.cql.engine.model.ModelResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one facade over the cqframework engine (and its Kotlin interop). Each call gets a new CqlEngine
+ * and Environment over shared pieces: the library caches, one caching model resolver and the
+ * in-memory terminology. When the requested defines fail together, each is re-evaluated alone so that
+ * one bad define degrades one rule, not the request.
+ */
+final class EngineCqlEvaluator implements CqlEvaluator {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineCqlEvaluator.class);
+  private static final String FHIR_MODEL_URI = "http://hl7.org/fhir";
+
+  private final CqlLibraries libraries;
+  private final ModelResolver modelResolver;
+
+  EngineCqlEvaluator(CqlLibraries libraries, FhirContext fhirContext) {
+    this.libraries = libraries;
+    this.modelResolver = new CachingModelResolverDecorator(new R4FhirModelResolver(fhirContext));
+  }
+
+  @Override
+  public EvaluationResult evaluate(EvaluationRequest request) {
+    LoadedLibrary library = libraries.library(request.library())
+        .orElseThrow(() -> new CqlEvaluationException("Unknown CQL library " + request.library()));
+    List<String> expressions = new ArrayList<>(new TreeSet<>(request.expressions()));
+    if (expressions.isEmpty()) {
+      return new EvaluationResult(Map.of(), Map.of());
+    }
+    Run run = new Run(library, request);
+    try {
+      return new EvaluationResult(run.values(expressions), Map.of());
+    } catch (RuntimeException together) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      Map<String, String> failures = new LinkedHashMap<>();
+      for (String expression : expressions) {
+        try {
+          values.putAll(run.values(List.of(expression)));
+        } catch (RuntimeException alone) {
+          // class and define name only: exception messages may quote patient data
+          String failure = rootCause(alone).getClass().getSimpleName() + " in define \"" + expression + "\"";
+          log.warn("CQL library {}: {}", library.name(), failure);
+          failures.put(expression, failure);
+        }
+      }
+      return new EvaluationResult(values, failures);
+    }
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
+  }
+
+  /** What stays the same between the whole evaluation and the one-by-one retries of a request. */
+  private final class Run {
+
+    private final LoadedLibrary library;
+    private final Pair<String, Object> context;
+    private final Map<String, Object> parameters;
+    private final ZonedDateTime now;
+    private final InMemoryRetrieveProvider retrieveProvider;
+
+    Run(LoadedLibrary library, EvaluationRequest request) {
+      this.library = library;
+      this.context = request.patientId() == null ? null : new Pair<>("Patient", request.patientId());
+      this.parameters = libraries.siteParameters().merge(request.parameters());
+      this.now = request.now() == null ? ZonedDateTime.now() : request.now();
+      this.retrieveProvider = new InMemoryRetrieveProvider(request.resources(), modelResolver, libraries.terminology());
+    }
+
+    /** Raw engine values by define name; throws when any of them fails. */
+    Map<String, Object> values(List<String> expressions) {
+      Environment environment = new Environment(
+          libraries.caches().newLibraryManager(),
+          Map.of(FHIR_MODEL_URI, new CompositeDataProvider(modelResolver, retrieveProvider)),
+          libraries.terminology());
+      CqlEngine engine = new CqlEngine(environment, EnumSet.of(CqlEngine.Options.EnableExpressionCaching));
+      List<EvaluationExpressionRef> refs = expressions.stream().map(EvaluationExpressionRef::new).toList();
+      EvaluationResults results = engine.evaluate(
+          new EvaluationParams(Map.of(library.identifier(), refs), context, parameters, null, now));
+      if (results.hasExceptions()) {
+        // keyed by library id without version, so not found by getExceptionFor(identifier)
+        throw results.getExceptions().values().iterator().next();
+      }
+      var result = results.getResultFor(library.identifier());
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (String expression : expressions) {
+        ExpressionResult value = result == null ? null : result.get(expression);
+        values.put(expression, value == null ? null : value.getValue());
+      }
+      return values;
+    }
+  }
+}

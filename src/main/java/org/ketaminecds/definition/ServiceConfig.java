@@ -1,0 +1,30 @@
+package org.ketaminecds.definition;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.ketaminecds.cards.CardRule;
+
+/**
+ * The private block of a definition ({@code _config}), never served in discovery.
+ *
+ * @param additionalHooks further hooks answered under the same service id (e.g. order-select next to
+ *     order-sign, so the sign-time cards replace the select-time ones)
+ * @param cql the library whose defines the rules read
+ * @param cards the card rules, rendered in this order
+ */
+public record ServiceConfig(List<Hook> additionalHooks, Cql cql, List<CardRule> cards) {
+
+  public ServiceConfig {
+    additionalHooks = copy(additionalHooks);
+    cards = copy(cards);
+  }
+
+  /** {@code _config.cql}. */
+  public record Cql(CqlLibraryRef library) {}
+
+  private static <T> List<T> copy(List<T> list) {
+    // keeps null elements so the loader can report them by index
+    return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+  }
+}

@@ -1,0 +1,60 @@
+package org.ketaminecds.definition;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ketaminecds.cards.CardRule;
+
+/**
+ * One service, bound from {@code cds-hooks/<id>.json}: the CDS Hooks discovery fields as they are served,
+ * plus the private {@code _config} (README, "Service definitions").
+ */
+public record ServiceDefinition(
+    String id,
+    Hook hook,
+    String title,
+    String description,
+    Map<String, String> prefetch,
+    String usageRequirements,
+    JsonNode extension,
+    @JsonProperty("_config") ServiceConfig config) {
+
+  public ServiceDefinition {
+    prefetch = prefetch == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(prefetch));
+  }
+
+  /** The main hook first, then the additional ones. */
+  public List<Hook> hooks() {
+    var hooks = new ArrayList<Hook>();
+    hooks.add(hook);
+    if (config != null) {
+      hooks.addAll(config.additionalHooks());
+    }
+    return List.copyOf(hooks);
+  }
+
+  public boolean answers(Hook candidate) {
+    return candidate != null && hooks().contains(candidate);
+  }
+
+  public CqlLibraryRef library() {
+    return config.cql().library();
+  }
+
+  public List<CardRule> rules() {
+    return config.cards();
+  }
+
+  /** The defines the rules read: the only expressions worth evaluating for this service. */
+  public Set<String> requiredExpressions() {
+    var names = new LinkedHashSet<String>();
+    rules().forEach(rule -> names.addAll(rule.expressions()));
+    return Collections.unmodifiableSet(names);
+  }
+}

@@ -1,0 +1,156 @@
+package org.ketaminecds.feedback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.ketaminecds.cards.Coding;
+import org.ketaminecds.config.HookJson;
+import org.ketaminecds.feedback.FeedbackItem.AcceptedSuggestion;
+import org.ketaminecds.feedback.FeedbackItem.OverrideReason;
+import org.ketaminecds.problem.FieldError;
+import org.ketaminecds.problem.InvalidRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and checks {@code {"feedback": [...]}} (CDS Hooks 2.0 §Feedback); every problem is reported at
+ * once, by JSON Pointer, without repeating the values sent.
+ */
+@Component
+class FeedbackReader {
+
+  private final ObjectMapper mapper;
+
+  FeedbackReader(@HookJson ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  List<FeedbackItem> read(byte[] body) {
+    var root = parse(body);
+    var feedback = root.get("feedback");
+    if (feedback == null || !feedback.isArray() || feedback.isEmpty()) {
+      throw InvalidRequestException.at("/feedback", "is required (a non-empty array)");
+    }
+    var errors = new ArrayList<FieldError>();
+    var items = new ArrayList<FeedbackItem>();
+    for (int i = 0; i < feedback.size(); i++) {
+      var item = item(feedback.get(i), "/feedback/" + i, errors);
+      if (item != null) {
+        items.add(item);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return items;
+  }
+
+  private JsonNode parse(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw InvalidRequestException.at("", "a JSON request body is required");
+    }
+    try {
+      var root = mapper.readTree(body);
+      if (root == null || !root.isObject()) {
+        throw InvalidRequestException.at("", "must be a JSON object");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      var location = e.getLocation();
+      throw InvalidRequestException.at("", location == null
+          ? "malformed JSON"
+          : "malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static FeedbackItem item(JsonNode json, String at, List<FieldError> errors) {
+    if (!json.isObject()) {
+      errors.add(new FieldError(at, "must be an object"));
+      return null;
+    }
+    int before = errors.size();
+    var card = text(json, "card", at, errors, "is required (the uuid of the card)");
+    var outcome = FeedbackOutcome.fromWire(json.path("outcome").asText(null));
+    if (outcome == null) {
+      errors.add(new FieldError(at + "/outcome", "must be accepted or overridden"));
+    }
+    var accepted = acceptedSuggestions(json.get("acceptedSuggestions"), at + "/acceptedSuggestions", outcome, errors);
+    var overrideReason = overrideReason(json.get("overrideReason"), at + "/overrideReason", errors);
+    var timestamp = timestamp(json.get("outcomeTimestamp"), at + "/outcomeTimestamp", errors);
+    return errors.size() > before ? null : new FeedbackItem(card, outcome, accepted, overrideReason, timestamp);
+  }
+
+  private static List<AcceptedSuggestion> acceptedSuggestions(JsonNode json, String at, FeedbackOutcome outcome,
+      List<FieldError> errors) {
+    if (json == null || json.isNull()) {
+      if (outcome == FeedbackOutcome.ACCEPTED) {
+        errors.add(new FieldError(at, "is required when outcome is accepted"));
+      }
+      return List.of();
+    }
+    if (!json.isArray() || (json.isEmpty() && outcome == FeedbackOutcome.ACCEPTED)) {
+      errors.add(new FieldError(at, "must be a non-empty array of {\"id\": <suggestion uuid>}"));
+      return List.of();
+    }
+    var accepted = new ArrayList<AcceptedSuggestion>();
+    for (int j = 0; j < json.size(); j++) {
+      var id = text(json.get(j), "id", at + "/" + j, errors, "is required (the uuid of the suggestion)");
+      accepted.add(new AcceptedSuggestion(id));
+    }
+    return accepted;
+  }
+
+  private static OverrideReason overrideReason(JsonNode json, String at, List<FieldError> errors) {
+    if (json == null || json.isNull()) {
+      return null;
+    }
+    if (!json.isObject()) {
+      errors.add(new FieldError(at, "must be an object"));
+      return null;
+    }
+    var reason = json.get("reason");
+    Coding coding = null;
+    if (reason == null || !reason.isObject()) {
+      errors.add(new FieldError(at + "/reason", "is required (a Coding with system and code)"));
+    } else {
+      coding = new Coding(text(reason, "system", at + "/reason", errors, "is required"),
+          text(reason, "code", at + "/reason", errors, "is required"), reason.path("display").asText(null));
+    }
+    var comment = json.get("userComment");
+    if (comment != null && !comment.isNull() && !comment.isTextual()) {
+      errors.add(new FieldError(at + "/userComment", "must be a string"));
+    }
+    return new OverrideReason(coding, comment == null ? null : comment.asText(null));
+  }
+
+  private static Instant timestamp(JsonNode json, String at, List<FieldError> errors) {
+    if (json == null || !json.isTextual()) {
+      errors.add(new FieldError(at, "is required (RFC 3339, e.g. 2025-05-01T10:00:00Z)"));
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(json.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(at, "must be an RFC 3339 date-time with offset, e.g. 2025-05-01T10:00:00Z"));
+      return null;
+    }
+  }
+
+  private static String text(JsonNode json, String field, String at, List<FieldError> errors, String detail) {
+    var value = json == null ? null : json.get(field);
+    if (value == null || !value.isTextual() || value.textValue().isBlank()) {
+      errors.add(new FieldError(at + "/" + field, detail));
+      return null;
+    }
+    return value.textValue();
+  }
+}

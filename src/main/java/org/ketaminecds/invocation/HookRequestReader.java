@@ -1,0 +1,60 @@
+package org.ketaminecds.invocation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.ketaminecds.config.HookJson;
+import org.ketaminecds.problem.InvalidRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a hook request body with the hook-JSON mapper. Messages name where the body is wrong (JSON
+ * Pointer, line and column), never what it contains.
+ */
+@Component
+class HookRequestReader {
+
+  private final ObjectMapper mapper;
+
+  HookRequestReader(@HookJson ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  HookRequest read(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw InvalidRequestException.at("", "a JSON request body is required");
+    }
+    try {
+      // syntax first (a truncated body is malformed, not a type error), then the envelope's types
+      var tree = mapper.readTree(body);
+      if (tree == null || !tree.isObject()) {
+        throw InvalidRequestException.at("", "must be a JSON object");
+      }
+      return mapper.treeToValue(tree, HookRequest.class);
+    } catch (JsonMappingException e) {
+      throw InvalidRequestException.at(pointer(e.getPath()), "has the wrong JSON type");
+    } catch (JsonProcessingException e) {
+      var location = e.getLocation();
+      throw InvalidRequestException.at("", location == null
+          ? "malformed JSON"
+          : "malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** RFC 6901 pointer of a Jackson reference path. */
+  static String pointer(List<JsonMappingException.Reference> path) {
+    var pointer = new StringBuilder();
+    for (var reference : path) {
+      pointer.append('/');
+      pointer.append(reference.getIndex() >= 0
+          ? String.valueOf(reference.getIndex())
+          : String.valueOf(reference.getFieldName()).replace("~", "~0").replace("/", "~1"));
+    }
+    return pointer.toString();
+  }
+}

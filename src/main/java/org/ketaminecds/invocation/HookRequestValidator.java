@@ -1,0 +1,174 @@
+package org.ketaminecds.invocation;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.ketaminecds.definition.Hook;
+import org.ketaminecds.definition.ServiceDefinition;
+import org.ketaminecds.prefetch.FhirAccess;
+import org.ketaminecds.problem.FieldError;
+import org.ketaminecds.problem.InvalidRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a hook request against CDS Hooks 2.0 and its service, and types its context; every problem is
+ * reported at once (README, "HTTP status codes"). FHIR inside the context is read with HAPI's parser.
+ */
+@Component
+class HookRequestValidator {
+
+  private final FhirContext fhirContext;
+
+  HookRequestValidator(FhirContext fhirContext) {
+    this.fhirContext = fhirContext;
+  }
+
+  ValidatedRequest validate(HookRequest request, ServiceDefinition service) {
+    var errors = new ArrayList<FieldError>();
+    var hook = Hook.fromWire(request.hook());
+    if (request.hook() == null || request.hook().isBlank()) {
+      errors.add(new FieldError("/hook", "is required"));
+    } else if (!service.answers(hook)) {
+      errors.add(new FieldError("/hook", "service " + service.id() + " answers "
+          + String.join(", ", service.hooks().stream().map(Hook::wire).toList()) + " only"));
+    }
+    if (request.hookInstance() == null || request.hookInstance().isBlank()) {
+      errors.add(new FieldError("/hookInstance", "is required"));
+    } else if (request.safeHookInstance().isEmpty()) {
+      errors.add(new FieldError("/hookInstance", "must be a UUID (letters, digits, '-', '.', '_' or ':'; at most 128)"));
+    }
+    var access = access(request, errors);
+    HookContext context = null;
+    var json = request.context();
+    if (json == null || !json.isObject()) {
+      errors.add(new FieldError("/context", "is required and must be an object"));
+    } else {
+      context = context(service.answers(hook) ? hook : null, json, errors);
+    }
+    var given = given(request.prefetch(), service, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return new ValidatedRequest(hook, context, given, access);
+  }
+
+  private static FhirAccess access(HookRequest request, List<FieldError> errors) {
+    var authorization = request.fhirAuthorization();
+    if (authorization != null) {
+      if (authorization.accessToken() == null || authorization.accessToken().isBlank()) {
+        errors.add(new FieldError("/fhirAuthorization/access_token", "is required"));
+      }
+      if (authorization.tokenType() != null && !"Bearer".equalsIgnoreCase(authorization.tokenType())) {
+        errors.add(new FieldError("/fhirAuthorization/token_type", "must be Bearer"));
+      }
+    }
+    if (request.fhirServer() == null) {
+      if (authorization != null) {
+        errors.add(new FieldError("/fhirServer", "is required when fhirAuthorization is present"));
+      }
+      return null;
+    }
+    try {
+      var uri = new URI(request.fhirServer());
+      if (!uri.isAbsolute() || uri.getHost() == null
+          || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+        throw new URISyntaxException(request.fhirServer(), "not an absolute http(s) URL");
+      }
+      return new FhirAccess(uri, authorization == null ? null : authorization.accessToken());
+    } catch (URISyntaxException e) {
+      errors.add(new FieldError("/fhirServer", "must be an absolute http(s) URL"));
+      return null;
+    }
+  }
+
+  /** The typed context; {@code hook} is null when the request's hook is unusable (only shared fields are checked). */
+  private HookContext context(Hook hook, JsonNode json, List<FieldError> errors) {
+    var patientId = text(json, "patientId", true, errors);
+    var userId = text(json, "userId", false, errors);
+    var encounterId = text(json, "encounterId", false, errors);
+    if (hook == null) {
+      return null;
+    }
+    return switch (hook) {
+      case PATIENT_VIEW -> new PatientViewContext(userId, patientId, encounterId);
+      case ORDER_SELECT -> new OrderSelectContext(userId, patientId, encounterId, selections(json, errors),
+          bundle(json, "draftOrders", errors));
+      case ORDER_SIGN -> new OrderSignContext(userId, patientId, encounterId, bundle(json, "draftOrders", errors));
+      case MEDICATION_PRESCRIBE -> new MedicationPrescribeContext(userId, patientId, encounterId,
+          bundle(json, "medications", errors));
+    };
+  }
+
+  private static String text(JsonNode json, String field, boolean required, List<FieldError> errors) {
+    var value = json.get(field);
+    if (value == null || value.isNull()) {
+      if (required) {
+        errors.add(new FieldError("/context/" + field, "is required"));
+      }
+      return null;
+    }
+    if (!value.isTextual() || value.textValue().isBlank()) {
+      errors.add(new FieldError("/context/" + field, "must be a non-empty string"));
+      return null;
+    }
+    return value.textValue();
+  }
+
+  private static List<String> selections(JsonNode json, List<FieldError> errors) {
+    var value = json.get("selections");
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    var selections = new ArrayList<String>();
+    if (value.isArray()) {
+      value.forEach(item -> selections.add(item.isTextual() ? item.textValue() : null));
+    }
+    if (!value.isArray() || selections.contains(null)) {
+      errors.add(new FieldError("/context/selections", "must be an array of references (Type/id)"));
+      return List.of();
+    }
+    return selections;
+  }
+
+  private Bundle bundle(JsonNode json, String field, List<FieldError> errors) {
+    var value = json.get(field);
+    if (value == null || value.isNull()) {
+      errors.add(new FieldError("/context/" + field, "is required"));
+      return null;
+    }
+    try {
+      return fhirContext.newJsonParser().parseResource(Bundle.class, value.toString());
+    } catch (DataFormatException | ClassCastException e) {
+      // HAPI's message may quote the content: say what is expected instead
+      errors.add(new FieldError("/context/" + field, "must be a FHIR R4 Bundle"));
+      return null;
+    }
+  }
+
+  /** The client's prefetch for the service's keys; other keys are dropped unread. */
+  private static Map<String, String> given(Map<String, JsonNode> prefetch, ServiceDefinition service,
+      List<FieldError> errors) {
+    var given = new HashMap<String, String>();
+    prefetch.forEach((key, value) -> {
+      if (!service.prefetch().containsKey(key)) {
+        return;
+      }
+      if (value == null || value.isNull()) {
+        given.put(key, null);
+      } else if (value.isObject()) {
+        given.put(key, value.toString());
+      } else {
+        errors.add(new FieldError("/prefetch/" + key.replace("~", "~0").replace("/", "~1"),
+            "must be a FHIR resource or null"));
+      }
+    });
+    return given;
+  }
+}

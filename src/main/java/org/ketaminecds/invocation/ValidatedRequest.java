@@ -1,0 +1,19 @@
+package org.ketaminecds.invocation;
+
+import java.util.Map;
+import org.ketaminecds.definition.Hook;
+import org.ketaminecds.prefetch.FhirAccess;
+
+/**
+ * A hook request that passed validation against its service.
+ *
+ * @param given the client's prefetch for the service's keys, key to JSON text ({@code null}: no data)
+ * @param access the FHIR server and token, or {@code null} when the request named no fhirServer
+ */
+record ValidatedRequest(Hook hook, HookContext context, Map<String, String> given, FhirAccess access) {
+
+  @Override
+  public String toString() {
+    return "ValidatedRequest[hook=" + hook + ", prefetch=" + given.keySet() + ", access=" + access + "]";
+  }
+}

@@ -1,0 +1,53 @@
+package org.ketaminecds.prefetch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The resources of one request, de-duplicated by type and id: prefetched and fetched copies of the
+ * same resource are kept once (the first seen); a draft resource replaces a stored one with the same
+ * type and id, because the draft is the version being ordered. Resources without an id are all kept.
+ */
+final class AssembledResources {
+
+  private final Map<String, Resource> byTypeAndId = new LinkedHashMap<>();
+  private final List<Resource> withoutId = new ArrayList<>();
+
+  void add(Resource resource) {
+    String key = key(resource);
+    if (key == null) {
+      withoutId.add(resource);
+    } else {
+      byTypeAndId.putIfAbsent(key, resource);
+    }
+  }
+
+  void addDraft(Resource resource) {
+    String key = key(resource);
+    if (key == null) {
+      withoutId.add(resource);
+    } else {
+      byTypeAndId.put(key, resource);
+    }
+  }
+
+  Optional<Medication> medication(String id) {
+    return Optional.ofNullable(byTypeAndId.get("Medication/" + id)).map(Medication.class::cast);
+  }
+
+  List<Resource> all() {
+    List<Resource> all = new ArrayList<>(byTypeAndId.values());
+    all.addAll(withoutId);
+    return all;
+  }
+
+  private static String key(Resource resource) {
+    String id = resource.getIdElement().getIdPart();
+    return id == null || id.isBlank() ? null : resource.fhirType() + "/" + id;
+  }
+}

@@ -1,0 +1,156 @@
+package org.ketaminecds.prefetch;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.prefetch.PatientData.KeySource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Uses what the client prefetched and fetches the rest from its FHIR server (CDS Hooks 2.0 §
+ * prefetch): a key sent as JSON null is "no data"; a key missing, unreadable or sent as an
+ * OperationOutcome is fetched; a paged prefetch Bundle is continued from the server. All fetching
+ * runs in parallel within one deadline ({@code cds.fhir.deadline}); any key that cannot be obtained
+ * fails the whole request with {@link PrefetchUnavailableException} (HTTP 412).
+ */
+@Component
+class FetchingPrefetchResolver implements PrefetchResolver {
+
+  private static final Logger log = LoggerFactory.getLogger(FetchingPrefetchResolver.class);
+
+  private final FhirContext fhirContext;
+  private final PrefetchTemplates templates;
+  private final FhirGateway gateway;
+  private final ParallelFetcher fetcher;
+  private final Duration deadline;
+  private final MedicationReferences medicationReferences = new MedicationReferences();
+
+  FetchingPrefetchResolver(
+      FhirContext fhirContext,
+      PrefetchTemplates templates,
+      FhirGateway gateway,
+      ParallelFetcher fetcher,
+      FhirClientProperties properties) {
+    this.fhirContext = fhirContext;
+    this.templates = templates;
+    this.gateway = gateway;
+    this.fetcher = fetcher;
+    this.deadline = properties.deadline();
+  }
+
+  @Override
+  public PatientData resolve(PrefetchRequest request) {
+    Deadline until = Deadline.after(deadline);
+    FhirAccess access = request.access();
+    FhirGateway.Session session = access != null && access.fhirServer() != null ? gateway.open(access) : null;
+    IParser parser = fhirContext.newJsonParser();
+    Map<String, String> given = request.given() == null ? Map.of() : request.given();
+    Map<String, PrefetchValue> values = new TreeMap<>();
+    Map<String, KeySource> sources = new TreeMap<>();
+    Map<String, Callable<PrefetchValue>> work = new TreeMap<>();
+    Map<String, String> failures = new TreeMap<>();
+
+    Map<String, String> keyTemplates = request.templates() == null ? Map.of() : request.templates();
+    for (Map.Entry<String, String> template : new TreeMap<>(keyTemplates).entrySet()) {
+      String key = template.getKey();
+      if (given.containsKey(key)) {
+        PrefetchValue value = PrefetchValue.parse(parser, given.get(key));
+        if (!value.failed()) {
+          sources.put(key, KeySource.PREFETCHED);
+          if (!value.hasNextPage()) {
+            values.put(key, value);
+          } else if (session == null) {
+            failures.put(key, "paged prefetch and no fhirServer to read the next pages from");
+          } else {
+            work.put(key, () -> value.plus(session.laterPages(value.pageWithNext(), 1, until, key)));
+          }
+          continue;
+        }
+        log.debug("Prefetch key '{}' came as {}: fetching it", key, value.failure());
+      }
+      Optional<String> url = templates.expand(template.getValue(), request.tokens());
+      if (url.isEmpty()) {
+        log.debug("Prefetch key '{}' skipped: a token it uses has no value in this request", key);
+      } else if (session == null) {
+        failures.put(key, "not prefetched and no fhirServer in the request");
+      } else {
+        sources.put(key, KeySource.FETCHED);
+        work.put(key, () -> session.fetch(url.get(), until, key));
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw unavailable(failures);
+    }
+
+    long started = System.nanoTime();
+    fetcher.runAll(work, until).forEach((key, outcome) -> {
+      if (outcome.failed()) {
+        failures.put(key, outcome.failure());
+      } else {
+        values.put(key, outcome.value());
+      }
+    });
+    if (!failures.isEmpty()) {
+      throw unavailable(failures);
+    }
+
+    AssembledResources resources = new AssembledResources();
+    values.values().forEach(value -> value.resources().forEach(resources::add));
+    for (Resource draft : request.draftResources() == null ? List.<Resource>of() : request.draftResources()) {
+      resources.addDraft(medicationReferences.hasReference(draft) ? draft.copy() : draft);
+    }
+    resolveMedications(resources, session, until);
+    int calls = session == null ? 0 : session.calls();
+    Duration elapsed = calls == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
+    log.debug("Prefetch: {} keys given, {} fetched, {} FHIR calls in {} ms",
+        sources.values().stream().filter(KeySource.PREFETCHED::equals).count(),
+        sources.values().stream().filter(KeySource.FETCHED::equals).count(), calls, elapsed.toMillis());
+    return new PatientData(resources.all(), sources, calls, elapsed);
+  }
+
+  /** Resolves medicationReference; Medications that cannot be fetched leave their reference as-is. */
+  private void resolveMedications(AssembledResources resources, FhirGateway.Session session, Deadline until) {
+    String base = session == null ? null : session.base();
+    Set<String> missing = session == null
+        ? Set.of()
+        : medicationReferences.missing(resources.all(), resources::medication, base);
+    if (!missing.isEmpty()) {
+      Map<String, Callable<Optional<Medication>>> reads = new LinkedHashMap<>();
+      missing.forEach(id -> reads.put(id, () -> session.medication(id, until)));
+      Map<String, ParallelFetcher.Outcome<Optional<Medication>>> outcomes = fetcher.runAll(reads, until);
+      outcomes.values().forEach(outcome -> {
+        if (!outcome.failed()) {
+          outcome.value().ifPresent(resources::add);
+        }
+      });
+      long unresolved = outcomes.values().stream().filter(o -> o.failed() || o.value().isEmpty()).count();
+      if (unresolved > 0) {
+        log.info("{} referenced Medication(s) could not be fetched; those orders have no medication code",
+            unresolved);
+      }
+    }
+    for (Resource resource : resources.all()) {
+      medicationReferences.resolve(resource, resources::medication, base);
+    }
+  }
+
+  private static PrefetchUnavailableException unavailable(Map<String, String> failures) {
+    String reason = failures.entrySet().stream()
+        .map(failure -> failure.getKey() + ": " + failure.getValue())
+        .collect(Collectors.joining("; "));
+    log.info("Prefetch unavailable: {}", reason);
+    return new PrefetchUnavailableException(List.copyOf(failures.keySet()), reason);
+  }
+}

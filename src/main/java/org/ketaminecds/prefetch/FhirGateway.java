@@ -1,0 +1,196 @@
+package org.ketaminecds.prefetch;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The HAPI generic client, wrapped: timeouts and {@code ServerValidationMode.NEVER} (no {@code
+ * /metadata} call, STACK.md P10) are set once on the injected context's client factory; one client per
+ * hook request carries the bearer token. Failures become {@link FetchFailure}s with short reasons.
+ */
+@Component
+class FhirGateway {
+
+  private static final Logger log = LoggerFactory.getLogger(FhirGateway.class);
+  private static final Pattern SEARCH = Pattern.compile("[A-Za-z]+(\\?.*)?");
+  private static final Pattern READ = Pattern.compile("[A-Za-z]+/[A-Za-z0-9\\-.%]+(/_history/[^/?]+)?");
+
+  private static final List<String> WARM_UP_TYPES = List.of("Bundle", "OperationOutcome", "Patient", "Condition",
+      "Observation", "MedicationRequest", "MedicationStatement", "Medication", "AllergyIntolerance", "Encounter");
+
+  private final FhirContext fhirContext;
+  private final int maxPages;
+
+  FhirGateway(FhirContext fhirContext, FhirClientProperties properties) {
+    this.fhirContext = fhirContext;
+    this.maxPages = properties.maxPages();
+    IRestfulClientFactory factory = fhirContext.getRestfulClientFactory();
+    factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+    factory.setConnectTimeout((int) properties.connectTimeout().toMillis());
+    factory.setConnectionRequestTimeout((int) properties.connectTimeout().toMillis());
+    factory.setSocketTimeout((int) properties.readTimeout().toMillis());
+    factory.setPoolMaxPerRoute(Math.max(factory.getPoolMaxPerRoute(), properties.maxParallelFetches()));
+    factory.setPoolMaxTotal(Math.max(factory.getPoolMaxTotal(), properties.maxParallelFetches()));
+    // HAPI scans a resource type's model on first use (seconds on a busy host): do it now, not inside
+    // the first request's deadline
+    WARM_UP_TYPES.forEach(fhirContext::getResourceDefinition);
+  }
+
+  /** A client for one hook request; {@code access.fhirServer()} must be set. */
+  Session open(FhirAccess access) {
+    String base = access.fhirServer().toString().replaceAll("/+$", "");
+    IGenericClient client = fhirContext.newRestfulGenericClient(base);
+    if (access.hasToken()) {
+      client.registerInterceptor(new BearerTokenAuthInterceptor(access.bearerToken()));
+    }
+    return new Session(client, base);
+  }
+
+  /** Calls for one hook request; safe to use from the fetch threads (the client is only read). */
+  final class Session {
+
+    private final IGenericClient client;
+    private final String base;
+    private final AtomicInteger calls = new AtomicInteger();
+
+    private Session(IGenericClient client, String base) {
+      this.client = client;
+      this.base = base;
+    }
+
+    String base() {
+      return base;
+    }
+
+    int calls() {
+      return calls.get();
+    }
+
+    /**
+     * All pages of one relative read or search (up to max-pages). A read ({@code Type/id}) that
+     * answers 404 or 410 is "no data"; a search that answers 404 is a failure.
+     */
+    PrefetchValue fetch(String relativeUrl, Deadline deadline, String key) {
+      String url = relativeUrl.startsWith("/") ? relativeUrl.substring(1) : relativeUrl;
+      String path = url.split("\\?", 2)[0];
+      if (path.contains(":") || path.startsWith("/")) {
+        throw new FetchFailure("template is not a relative FHIR URL");
+      }
+      IBaseResource first;
+      if (SEARCH.matcher(url).matches()) {
+        first = call(() -> client.search().byUrl(url).returnBundle(Bundle.class).execute(), false, deadline);
+      } else {
+        boolean read = READ.matcher(url).matches();
+        Class<? extends IBaseResource> type = read ? resourceClass(url.substring(0, url.indexOf('/'))) : Bundle.class;
+        first = call(() -> client.fetchResourceFromUrl(type, url), read, deadline);
+      }
+      PrefetchValue value = PrefetchValue.of(first);
+      if (value.failed()) {
+        throw new FetchFailure("FHIR server answered with an " + value.failure());
+      }
+      return value.hasNextPage() ? value.plus(laterPages(value.pageWithNext(), 1, deadline, key)) : value;
+    }
+
+    /** The resources of the pages after {@code page}, following {@code next} links. */
+    List<Resource> laterPages(Bundle page, int pagesRead, Deadline deadline, String key) {
+      List<Resource> resources = new ArrayList<>();
+      Bundle current = page;
+      int pages = pagesRead;
+      while (current != null) {
+        if (pages >= maxPages) {
+          log.warn("Prefetch key '{}': stopped after {} pages (cds.fhir.max-pages)", key, pages);
+          break;
+        }
+        Bundle withNext = checkNextLink(current);
+        PrefetchValue next = PrefetchValue.of(call(() -> client.loadPage().next(withNext).execute(), false, deadline));
+        if (next.failed()) {
+          throw new FetchFailure("FHIR server answered with an " + next.failure());
+        }
+        pages++;
+        resources.addAll(next.resources());
+        current = next.pageWithNext();
+      }
+      return resources;
+    }
+
+    private Class<? extends IBaseResource> resourceClass(String type) {
+      try {
+        return fhirContext.getResourceDefinition(type).getImplementingClass();
+      } catch (DataFormatException e) {
+        throw new FetchFailure("template reads an unknown resource type");
+      }
+    }
+
+    /** {@code Medication/{id}}, or empty when it does not exist. */
+    Optional<Medication> medication(String id, Deadline deadline) {
+      IBaseResource found =
+          call(() -> client.read().resource(Medication.class).withId(id).execute(), true, deadline);
+      return found instanceof Medication medication ? Optional.of(medication) : Optional.empty();
+    }
+
+    /** Relative next links are resolved against fhirServer; links to another server are refused. */
+    private Bundle checkNextLink(Bundle page) {
+      Bundle.BundleLinkComponent link = page.getLink(IBaseBundle.LINK_NEXT);
+      String url = link.getUrl();
+      if (!url.contains("://")) {
+        link.setUrl(base + "/" + (url.startsWith("/") ? url.substring(1) : url));
+      } else if (!(url.equals(base) || url.startsWith(base + "/") || url.startsWith(base + "?"))) {
+        throw new FetchFailure("next link points outside fhirServer");
+      }
+      return page;
+    }
+
+    private IBaseResource call(Supplier<? extends IBaseResource> request, boolean notFoundIsNoData, Deadline deadline) {
+      if (deadline.passed()) {
+        throw new FetchFailure("deadline exceeded");
+      }
+      calls.incrementAndGet();
+      try {
+        return request.get();
+      } catch (ResourceNotFoundException | ResourceGoneException e) {
+        if (notFoundIsNoData) {
+          return null;
+        }
+        throw new FetchFailure("FHIR server answered " + e.getStatusCode());
+      } catch (FhirClientConnectionException e) {
+        throw new FetchFailure(timedOut(e) ? "FHIR server timed out" : "FHIR server unreachable");
+      } catch (BaseServerResponseException e) {
+        throw new FetchFailure("FHIR server answered " + e.getStatusCode());
+      } catch (DataFormatException e) {
+        throw new FetchFailure("FHIR server sent an unreadable response");
+      }
+    }
+  }
+
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedIOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,85 @@
+package org.ketaminecds.prefetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ketaminecds.prefetch.MedicationReferenceResolutionTests.codes;
+import static org.ketaminecds.prefetch.MedicationReferenceResolutionTests.originalReference;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+
+class MedicationReferencesTests {
+
+  private static final String BASE = "https://ehr.example.org/fhir";
+
+  private final MedicationReferences references = new MedicationReferences();
+  private final Medication ket2 = FhirFixtures.resource("Medication-ket2.json", Medication.class);
+  private final Function<String, Optional<Medication>> known =
+      id -> Optional.ofNullable(Map.of("ket2", ket2).get(id));
+
+  @Test
+  void usesTheIngredientCodingsOfAMedicationWithoutACode() {
+    Medication ingredientOnly = FhirFixtures.resource("Medication-ingredient-only.json", Medication.class);
+
+    CodeableConcept concept = MedicationReferences.concept(ingredientOnly);
+
+    assertThat(codes(concept)).containsExactly("6130");
+    assertThat(concept.getText()).isEqualTo("Compounded ketamine oral troche");
+  }
+
+  @Test
+  void resolvesDispensesStatementsAndAdministrationsToo() {
+    MedicationDispense dispense = new MedicationDispense().setMedication(new Reference("Medication/ket2"));
+    MedicationStatement statement = new MedicationStatement().setMedication(new Reference(BASE + "/Medication/ket2"));
+    MedicationAdministration administration =
+        new MedicationAdministration().setMedication(new Reference("Medication/ket2"));
+
+    references.resolve(dispense, known, BASE);
+    references.resolve(statement, known, BASE);
+    references.resolve(administration, known, BASE);
+
+    assertThat(codes(dispense.getMedicationCodeableConcept())).containsExactly("6130");
+    assertThat(codes(statement.getMedicationCodeableConcept())).containsExactly("6130");
+    assertThat(originalReference(statement.getMedicationCodeableConcept()).getReference())
+        .isEqualTo(BASE + "/Medication/ket2");
+    assertThat(codes(administration.getMedicationCodeableConcept())).containsExactly("6130");
+  }
+
+  @Test
+  void neitherResolvesNorFetchesAMedicationOnAnotherServer() {
+    MedicationDispense dispense =
+        new MedicationDispense().setMedication(new Reference("https://other.example.com/fhir/Medication/ket2"));
+
+    references.resolve(dispense, known, BASE);
+
+    assertThat(dispense.hasMedicationReference()).isTrue();
+    assertThat(references.missing(List.of(dispense), id -> Optional.empty(), BASE)).isEmpty();
+  }
+
+  @Test
+  void listsOnlyMedicationsThatAreNeitherContainedNorKnown() {
+    MedicationDispense knownOne = new MedicationDispense().setMedication(new Reference("Medication/ket2"));
+    MedicationDispense unknownOne = new MedicationDispense().setMedication(new Reference("Medication/ket9"));
+
+    assertThat(references.missing(List.of(knownOne, unknownOne), known, BASE)).containsExactly("ket9");
+  }
+
+  @Test
+  void leavesTheReferenceWhenTheMedicationHasNoCodesAtAll() {
+    Medication uncoded = new Medication();
+    uncoded.getCode().setText("Home remedy");
+    MedicationDispense dispense = new MedicationDispense().setMedication(new Reference("Medication/x1"));
+
+    references.resolve(dispense, id -> Optional.of(uncoded), BASE);
+
+    assertThat(dispense.getMedicationReference().getReference()).isEqualTo("Medication/x1");
+  }
+}

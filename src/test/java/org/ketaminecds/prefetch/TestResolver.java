@@ -1,0 +1,65 @@
+package org.ketaminecds.prefetch;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Resource;
+
+/** The real resolver wired by hand (no Spring), with the pool closed after each test. */
+final class TestResolver implements AutoCloseable {
+
+  static final String TOKEN = "eyJhbGciOiJSUzM4NCJ9.fake-access-token_for.tests";
+  static final Map<String, String> TOKENS =
+      Map.of("context.patientId", "p1", "context.userId", "Practitioner/doc1");
+
+  private final ParallelFetcher fetcher;
+  private final FetchingPrefetchResolver resolver;
+
+  TestResolver(FhirClientProperties properties) {
+    fetcher = new ParallelFetcher(properties);
+    resolver =
+        new FetchingPrefetchResolver(
+            FhirFixtures.FHIR,
+            new PrefetchTemplates(),
+            new FhirGateway(FhirFixtures.FHIR, properties),
+            fetcher,
+            properties);
+  }
+
+  /**
+   * Generous timeouts: the build host is shared and slow, and these tests are not about time (the
+   * first fetch of a JVM also pays HAPI's model scanning).
+   */
+  static TestResolver withDefaults() {
+    return with(Duration.ofSeconds(15), Duration.ofSeconds(30), 10);
+  }
+
+  static TestResolver with(Duration readTimeout, Duration deadline, int maxPages) {
+    return new TestResolver(new FhirClientProperties(Duration.ofSeconds(5), readTimeout, deadline, maxPages, 4));
+  }
+
+  PatientData resolve(PrefetchRequest request) {
+    return resolver.resolve(request);
+  }
+
+  static FhirAccess access(String fhirBase) {
+    return new FhirAccess(URI.create(fhirBase), TOKEN);
+  }
+
+  /** {@code given} may map a key to null ("no data"), so it is copied into a HashMap. */
+  static PrefetchRequest request(
+      Map<String, String> templates, Map<String, String> given, FhirAccess access, List<Resource> drafts) {
+    return new PrefetchRequest(templates, TOKENS, new HashMap<>(given), access, drafts);
+  }
+
+  static PrefetchRequest request(Map<String, String> templates, Map<String, String> given, FhirAccess access) {
+    return request(templates, given, access, List.of());
+  }
+
+  @Override
+  public void close() {
+    fetcher.close();
+  }
+}
