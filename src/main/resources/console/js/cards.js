@@ -63,21 +63,22 @@ function suggestionBlock(card, onAccept, status) {
 function overrideBlock(card, onOverride, status) {
   const id = `override-${sequence}`;
   const reasons = card.overrideReasons ?? [];
-  const select = el('select', { id: `${id}-reason` },
-    el('option', { value: '', text: reasons.length ? 'Choose a reason' : 'No reason offered' }),
-    ...reasons.map((reason, index) => el('option', { value: String(index), text: reason.display ?? reason.code })));
+  const form = el('div', { class: 'override-form' });
+  let select = null;
+  if (reasons.length) {
+    select = el('select', { id: `${id}-reason` },
+      el('option', { value: '', text: 'Choose a reason' }),
+      ...reasons.map((reason, index) => el('option', { value: String(index), text: reason.display ?? reason.code })));
+    form.append(el('label', { for: `${id}-reason`, text: 'Override reason' }), select);
+  }
   const comment = el('input', { id: `${id}-comment`, type: 'text', maxlength: '500', autocomplete: 'off' });
   const send = el('button', { type: 'button', class: 'override-send', text: 'Send override' });
   send.addEventListener('click', () => {
-    const reason = select.value === '' ? null : reasons[Number(select.value)];
+    const reason = !select || select.value === '' ? null : reasons[Number(select.value)];
     onOverride(card, reason, comment.value.trim(), send, status);
   });
-  return el('details', { class: 'card-override' },
-    el('summary', { text: 'Override this card' }),
-    el('div', { class: 'override-form' },
-      el('label', { for: `${id}-reason`, text: 'Override reason' }), select,
-      el('label', { for: `${id}-comment`, text: 'Comment (optional)' }), comment,
-      send));
+  form.append(el('label', { for: `${id}-comment`, text: 'Comment (optional)' }), comment, send);
+  return el('details', { class: 'card-override' }, el('summary', { text: 'Override this card' }), form);
 }
 
 /** One card as an article; handlers send the real feedback. */

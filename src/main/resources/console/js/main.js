@@ -17,7 +17,8 @@ function pretty(value) {
 function exchange(title, ...parts) {
   const block = el('details', { class: 'exchange' }, el('summary', { text: title }));
   for (const [label, value] of parts) {
-    block.append(el('h4', { text: label }), el('pre', {}, el('code', { text: pretty(value) })));
+    // tabindex: a scrollable block must be reachable by keyboard
+    block.append(el('h4', { text: label }), el('pre', { tabindex: '0', 'aria-label': label }, el('code', { text: pretty(value) })));
   }
   const list = $('exchanges');
   list.querySelector('.empty')?.remove();
