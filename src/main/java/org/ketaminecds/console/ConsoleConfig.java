@@ -12,20 +12,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.ResourcePatternResolver;
-import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
-import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The preview console, only while {@code cds.console.enabled=true}: its signing key (trusted as a CDS client), the
- * demo data, the page under /preview/ (from classpath:/console/, deliberately not /static, so nothing is served
- * when it is off) and the redirect from /.
+ * demo data, the request builder and the page's security headers. The page itself: {@link ConsolePageConfig}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "cds.console", name = "enabled", havingValue = "true")
-class ConsoleConfig implements WebMvcConfigurer {
-
-  static final String PAGE_LOCATION = "classpath:/console/";
+class ConsoleConfig {
 
   @Bean
   ConsoleSigningKey consoleSigningKey(ConsoleProperties properties, TrustedClients clients) {
@@ -58,17 +52,5 @@ class ConsoleConfig implements WebMvcConfigurer {
     var registration = new FilterRegistrationBean<>(new ConsoleHeadersFilter());
     registration.addUrlPatterns("/preview/*");
     return registration;
-  }
-
-  @Override
-  public void addResourceHandlers(ResourceHandlerRegistry registry) {
-    registry.addResourceHandler("/preview/**").addResourceLocations(PAGE_LOCATION);
-  }
-
-  @Override
-  public void addViewControllers(ViewControllerRegistry registry) {
-    registry.addRedirectViewController("/", "/preview/");
-    registry.addRedirectViewController("/preview", "/preview/");
-    registry.addViewController("/preview/").setViewName("forward:/preview/index.html");
   }
 }
