@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -71,7 +72,7 @@ final class PreviewRequests {
     draft.setSubject(new Reference("Patient/" + patient.id()));
     draft.setRequester(new Reference(userId));
     draft.setAuthoredOnElement(new DateTimeType(Date.from(now.toInstant()), TemporalPrecisionEnum.DAY,
-        java.util.TimeZone.getTimeZone(now.getZone())));
+        TimeZone.getTimeZone(now.getZone())));
     return draft;
   }
 
