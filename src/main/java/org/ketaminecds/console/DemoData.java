@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
+import org.ketaminecds.definition.RelativeDates;
 
 /** The bundled demo patients and products, checked at start-up by {@link DemoDataLoader}. */
 final class DemoData {
@@ -37,7 +38,7 @@ final class DemoData {
 
   /** The patient's data with every relative date rolled to {@code now}. */
   Bundle bundle(DemoPatient patient, ZonedDateTime now) {
-    String json = new DemoDates(now).substitute(patient.bundleTemplate());
+    String json = new RelativeDates(now).substitute(patient.bundleTemplate());
     return fhirContext.newJsonParser().parseResource(Bundle.class, json);
   }
 }

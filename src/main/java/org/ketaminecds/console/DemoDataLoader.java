@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.ketaminecds.definition.RelativeDates;
 
 /**
  * Reads and checks the demo data at start-up: {@code patients.json} (index: id + scenario), one FHIR Bundle per
@@ -97,7 +98,7 @@ final class DemoDataLoader {
     String where = location + file;
     Bundle bundle;
     try {
-      bundle = parse(Bundle.class, new DemoDates(ZonedDateTime.now()).substitute(template), where);
+      bundle = parse(Bundle.class, new RelativeDates(ZonedDateTime.now()).substitute(template), where);
     } catch (IllegalArgumentException e) {
       throw new DemoDataException(where + ": " + e.getMessage(), e);
     }
