@@ -77,11 +77,14 @@ final class CqlLibraryLoader {
   /** File name relative to the location to its text, for the files matching the pattern. */
   private Map<String, String> files(String pattern) {
     Map<String, String> files = new TreeMap<>();
+    String folder = pattern.contains("/") ? pattern.substring(0, pattern.lastIndexOf('/') + 1) : "";
+    if (!resources.getResource(location + folder).exists()) {
+      return files; // an absent folder holds no files; a value set the CQL declares is then reported missing
+    }
     try {
       for (Resource resource : resources.getResources(location + pattern)) {
         String name = resource.getFilename();
         if (name != null && resource.isReadable()) {
-          String folder = pattern.contains("/") ? pattern.substring(0, pattern.lastIndexOf('/') + 1) : "";
           files.put(folder + name, resource.getContentAsString(StandardCharsets.UTF_8));
         }
       }

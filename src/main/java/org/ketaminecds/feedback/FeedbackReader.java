@@ -1,10 +1,7 @@
 package org.ketaminecds.feedback;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +14,7 @@ import org.ketaminecds.feedback.FeedbackItem.AcceptedSuggestion;
 import org.ketaminecds.feedback.FeedbackItem.OverrideReason;
 import org.ketaminecds.problem.FieldError;
 import org.ketaminecds.problem.InvalidRequestException;
+import org.ketaminecds.problem.JsonBodies;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +31,7 @@ class FeedbackReader {
   }
 
   List<FeedbackItem> read(byte[] body) {
-    var root = parse(body);
+    var root = JsonBodies.readObject(mapper, body);
     var feedback = root.get("feedback");
     if (feedback == null || !feedback.isArray() || feedback.isEmpty()) {
       throw InvalidRequestException.at("/feedback", "is required (a non-empty array)");
@@ -50,26 +48,6 @@ class FeedbackReader {
       throw new InvalidRequestException(errors);
     }
     return items;
-  }
-
-  private JsonNode parse(byte[] body) {
-    if (body == null || body.length == 0) {
-      throw InvalidRequestException.at("", "a JSON request body is required");
-    }
-    try {
-      var root = mapper.readTree(body);
-      if (root == null || !root.isObject()) {
-        throw InvalidRequestException.at("", "must be a JSON object");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      var location = e.getLocation();
-      throw InvalidRequestException.at("", location == null
-          ? "malformed JSON"
-          : "malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static FeedbackItem item(JsonNode json, String at, List<FieldError> errors) {

@@ -3,11 +3,10 @@ package org.ketaminecds.invocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.ketaminecds.config.HookJson;
 import org.ketaminecds.problem.InvalidRequestException;
+import org.ketaminecds.problem.JsonBodies;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,25 +23,14 @@ class HookRequestReader {
   }
 
   HookRequest read(byte[] body) {
-    if (body == null || body.length == 0) {
-      throw InvalidRequestException.at("", "a JSON request body is required");
-    }
+    // syntax first (a truncated body is malformed, not a type error), then the envelope's types
+    var tree = JsonBodies.readObject(mapper, body);
     try {
-      // syntax first (a truncated body is malformed, not a type error), then the envelope's types
-      var tree = mapper.readTree(body);
-      if (tree == null || !tree.isObject()) {
-        throw InvalidRequestException.at("", "must be a JSON object");
-      }
       return mapper.treeToValue(tree, HookRequest.class);
     } catch (JsonMappingException e) {
       throw InvalidRequestException.at(pointer(e.getPath()), "has the wrong JSON type");
     } catch (JsonProcessingException e) {
-      var location = e.getLocation();
-      throw InvalidRequestException.at("", location == null
-          ? "malformed JSON"
-          : "malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw InvalidRequestException.at("", "has the wrong JSON type");
     }
   }
 

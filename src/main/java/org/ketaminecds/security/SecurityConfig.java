@@ -35,8 +35,8 @@ class SecurityConfig {
       log.warn("cds.security.enabled=false: CDS client JWTs are NOT verified and any fhirServer is accepted. "
           + "For local testing only; never run like this with real patient data.");
     } else if (properties.clients().isEmpty()) {
-      log.warn("cds.security.clients is empty: every /cds-services call will be answered 401 until an EHR is "
-          + "configured (README, \"Security model\").");
+      log.warn("cds.security.clients is empty: no EHR is trusted; only in-process clients (the preview console, "
+          + "when enabled) can call /cds-services until an EHR is configured (README, \"Security model\").");
     }
     return new TrustedClients(properties.clients(),
         new JwkSources(properties.jwksCacheTtl(), properties.jwksRefreshMinInterval(), properties.jwksTimeout()));

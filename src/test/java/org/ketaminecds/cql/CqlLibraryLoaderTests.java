@@ -158,6 +158,17 @@ class CqlLibraryLoaderTests {
   }
 
   @Test
+  void treatsAnAbsentClasspathFolderAsEmptyInsteadOfFailingToRead() {
+    var absent = CqlFixtures.loader("classpath:no-such-content/cql/", Map.of()).read();
+    var withoutVocabulary = CqlFixtures.loader("classpath:test-content/cql/", Map.of()).read();
+
+    assertThat(absent.locationFound()).isFalse();
+    assertThat(absent.libraries().libraries()).isEmpty();
+    assertThat(withoutVocabulary.problems()).isEmpty();
+    assertThat(withoutVocabulary.libraries().libraries()).containsExactly("ExampleCheck");
+  }
+
+  @Test
   void reportsAParameterOverrideThatIsNotOfTheDeclaredTypeNamingTheKey() {
     assertThatThrownBy(() -> load(TEST_CONTENT, Map.of("Min Trials", "two")))
         .hasMessageContaining("cds.cql.parameters.Min Trials: parameter \"Min Trials\" of TestConfig: 'two' is not a System.Integer");

@@ -45,7 +45,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "cds.security.enabled=false",
-    "cds.content.hooks-location=" + TestServices.HOOKS_LOCATION})
+    "cds.content.hooks-location=" + TestServices.HOOKS_LOCATION,
+    // the stand-in evaluator knows only ExampleCheck: keep the warm-up on the test content too
+    "cds.content.cql-location=classpath:test-content/cql/"})
 class ServiceExampleRunnerIntegrationTests {
 
   static final Path EXAMPLES = Path.of("src/test/resources/test-content/cds-hooks/examples");
@@ -111,7 +113,9 @@ class ServiceExampleRunnerIntegrationTests {
         all.put("Has Aneurysm", !aneurysms.isEmpty());
         all.put("Aneurysm Display", aneurysms.isEmpty() ? null : aneurysms.get(0).getCode().getText());
         all.put("Needs Screening", !recentPhq9);
-        assertThat(request.expressions()).containsExactlyInAnyOrder("Has Aneurysm", "Aneurysm Display", "Needs Screening");
+        if (!request.patientId().equals("warm-up")) { // the start-up warm-up evaluates every define once
+          assertThat(request.expressions()).containsExactlyInAnyOrder("Has Aneurysm", "Aneurysm Display", "Needs Screening");
+        }
         var values = new HashMap<String, Object>();
         request.expressions().forEach(e -> values.put(e, all.get(e)));
         return new EvaluationResult(values, Map.of());

@@ -11,23 +11,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rolls the dates of an example case to the day it runs: inside any JSON string, {@code ${today}},
+ * Rolls the dates of content data (example cases, demo patients) to the day it is used: inside any JSON string, {@code ${today}},
  * {@code ${today-30d}}, {@code ${now}}, {@code ${now-2h}} (units h, d, w, m = months, y) become
  * yyyy-MM-dd (today, in the zone of {@code now}) or an ISO instant in UTC (now, whole seconds).
  */
-final class RelativeDates {
+public final class RelativeDates {
 
   private static final Pattern ANY = Pattern.compile("\\$\\{(?:today|now)\\b[^}]*}");
   private static final Pattern TOKEN = Pattern.compile("\\$\\{(today|now)(?:\\s*([+-])\\s*(\\d+)([hdwmy]))?}");
 
   private final ZonedDateTime now;
 
-  RelativeDates(ZonedDateTime now) {
+  public RelativeDates(ZonedDateTime now) {
     this.now = now;
   }
 
   /** A copy of {@code tree} with every date token replaced. */
-  JsonNode substitute(JsonNode tree) {
+  public JsonNode substitute(JsonNode tree) {
     if (tree instanceof ObjectNode object) {
       var copy = object.objectNode();
       object.fields().forEachRemaining(e -> copy.set(e.getKey(), substitute(e.getValue())));
@@ -42,7 +42,7 @@ final class RelativeDates {
   }
 
   /** @throws IllegalArgumentException for a token that is not one of the forms above */
-  String substitute(String text) {
+  public String substitute(String text) {
     var out = new StringBuilder();
     var tokens = ANY.matcher(text);
     while (tokens.find()) {
