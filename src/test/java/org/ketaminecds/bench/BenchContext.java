@@ -40,10 +40,12 @@ final class BenchContext implements AutoCloseable {
   final BenchRequests requests = new BenchRequests(FhirContext.forR4Cached(), Path.of("cds-hooks"), LocalDate.now());
 
   BenchContext() {
-    context = new SpringApplicationBuilder(KetamineCdsApplication.class, BenchFallbacks.class)
+    context = new SpringApplicationBuilder(KetamineCdsApplication.class)
         .web(WebApplicationType.NONE)
         .initializers(c -> c.getBeanFactory().registerSingleton("benchMainClassesOnly", new MainClassesOnly()))
-        .properties("cds.security.enabled=false", "spring.main.banner-mode=off", "logging.level.root=WARN")
+        .properties("cds.security.enabled=false", "spring.main.banner-mode=off", "logging.level.root=WARN",
+            "spring.profiles.active=prod", "cds.storage.data-dir=" + Path.of("target", "bench", "jmh-data").toAbsolutePath(),
+            "cds.audit.patient-hash-secret=bench-only-secret-" + java.util.UUID.randomUUID())
         .run();
     evaluator = context.getBean(CqlEvaluator.class);
     renderer = context.getBean(CardRenderer.class);

@@ -62,6 +62,11 @@ public final class BenchDriver {
       var jvm = options.serverJvm();
       var arguments = new ArrayList<>(client.serverArguments(stub.baseUrl()));
       arguments.add("--cds.security.replay-cache-size=2000000");
+      // production profile (no preview console), a fresh embedded H2 store, a bench-only patient-hash secret
+      var data = work.resolve("data").toAbsolutePath();
+      org.springframework.util.FileSystemUtils.deleteRecursively(data);
+      arguments.addAll(List.of("--spring.profiles.active=prod", "--cds.storage.data-dir=" + data,
+          "--cds.audit.patient-hash-secret=bench-only-" + java.util.UUID.randomUUID()));
       System.out.println("Starting the service: " + String.join(" ", jvm));
       try (var server = ServerProcess.start(options.jar(), work, jvm, arguments)) {
         var ready = server.awaitReady(Duration.ofSeconds(180));

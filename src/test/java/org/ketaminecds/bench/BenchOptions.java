@@ -85,7 +85,8 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
 
   String setup() {
     return "- Server: the packaged jar, JVM options `" + String.join(" ", jvm) + "`, security ON (RS384 client JWT "
-        + "verified on every call, replay cache sized for the run), default application.yml otherwise.\n"
+        + "verified on every call, replay cache sized for the run), profile `prod`, audit and cards stored in a fresh "
+        + "embedded H2 (the default store), default application.yml otherwise.\n"
         + "- Client: Java HttpClient (HTTP/1.1, keep-alive) on a fixed thread pool per concurrency level, closed "
         + "loop, same JVM as the stub FHIR server; tokens signed before each phase.\n"
         + "- Each scenario: warm-up of up to " + warmUp() + " requests at 8 concurrent; each level: 50 more, then "

@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service under test in its own JVM, started from the packaged jar exactly as in production (plus a folder
- * with {@link BenchFallbacks} on the loader path): time to readiness, resident memory and heap in use, JFR
- * recordings through jcmd, and a graceful stop.
+ * The service under test in its own JVM, started from the packaged jar exactly as in production ({@code java
+ * -jar}): time to readiness, resident memory and heap in use, JFR recordings through jcmd, and a graceful stop.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -38,13 +37,10 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(Path jar, Path workDir, List<String> jvmOptions, List<String> arguments)
       throws IOException {
     int port = freePort();
-    var extra = workDir.resolve("server-extra");
-    writeFallbacks(extra);
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-Dloader.path=" + extra.toAbsolutePath(), "-cp", jar.toAbsolutePath().toString(),
-        "org.springframework.boot.loader.launch.PropertiesLauncher",
+    command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
         "--server.port=" + port, "--server.address=127.0.0.1",
         "--cds.security.public-base-url=http://127.0.0.1:" + port));
     command.addAll(arguments);
@@ -129,19 +125,6 @@ final class ServerProcess implements AutoCloseable {
     if (!process.waitFor(20, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
-  }
-
-  private static void writeFallbacks(Path extra) throws IOException {
-    var name = BenchFallbacks.class.getName();
-    var classFile = name.replace('.', '/') + ".class";
-    try (var in = BenchFallbacks.class.getClassLoader().getResourceAsStream(classFile)) {
-      var target = extra.resolve(classFile);
-      Files.createDirectories(target.getParent());
-      Files.write(target, in.readAllBytes());
-    }
-    var imports = extra.resolve("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
-    Files.createDirectories(imports.getParent());
-    Files.writeString(imports, name + "\n");
   }
 
   private static int freePort() {
