@@ -86,6 +86,7 @@ public final class BenchDriver {
           var warm = options.warmUp();
           System.out.printf("%s: warm-up (%d requests max)%n", p.scenario.name(), warm);
           run.run(8, warm, Duration.ofSeconds(options.quick() ? 5 : 20), client.tokens(audience, warm));
+          drain(server, report, p.scenario.name() + " warm-up");
           double rate = 0;
           for (int concurrency : options.concurrency()) {
             var bound = options.bound(concurrency);
@@ -115,6 +116,7 @@ public final class BenchDriver {
               profile = p.scenario.name() + ", 8 concurrent\n" + JfrSummary.summarize(file, 30);
               System.out.println(profile);
             }
+            drain(server, report, p.scenario.name() + " at " + concurrency);
             var row = new BenchReport.Row(p.scenario.name(), concurrency, outcome, heap.get(), rss.get(), loadBefore,
                 Machine.load());
             report.add(row);
@@ -133,6 +135,16 @@ public final class BenchDriver {
       }
     }
     System.exit(0);
+  }
+
+  private static void drain(ServerProcess server, BenchReport report, String phase) throws InterruptedException {
+    var waited = server.awaitIdle(Duration.ofSeconds(300));
+    if (waited > 1) {
+      var note = String.format("after %s the server needed %.0f s to finish requests the client had given up on "
+          + "(30 s client timeout)", phase, waited);
+      report.note(note);
+      System.out.println(note);
+    }
   }
 
   /** A scenario's patients and request bodies. */

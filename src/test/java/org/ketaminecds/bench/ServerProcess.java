@@ -108,6 +108,39 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the server has no request in progress (Micrometer's http.server.requests.active; the metrics
+   * call itself counts one): requests the client gave up on keep running on the server and would slow the next
+   * phase down. Returns the seconds waited.
+   */
+  double awaitIdle(Duration timeout) throws InterruptedException {
+    var started = System.nanoTime();
+    var deadline = started + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        var response = http.send(HttpRequest.newBuilder(URI.create(
+            base() + "/actuator/metrics/http.server.requests.active")).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+          break;
+        }
+        var active = 0.0;
+        for (var measurement : JSON.readTree(response.body()).get("measurements")) {
+          if (measurement.get("statistic").asText().equals("ACTIVE_TASKS")) {
+            active = measurement.get("value").asDouble();
+          }
+        }
+        if (active <= 1) {
+          break;
+        }
+      } catch (IOException | RuntimeException e) {
+        break;
+      }
+      Thread.sleep(250);
+    }
+    return (System.nanoTime() - started) / 1e9;
+  }
+
   void jcmd(String... arguments) throws IOException, InterruptedException {
     var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
         String.valueOf(pid())));
