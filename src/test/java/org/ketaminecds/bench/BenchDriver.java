@@ -95,10 +95,6 @@ public final class BenchDriver {
             var signed = client.tokens(audience, tokens + 50);
             run.run(concurrency, Math.min(50, tokens), Duration.ofSeconds(3),
                 java.util.Arrays.copyOfRange(signed, tokens, tokens + 50));
-            var profiling = p.scenario.name().equals(options.profile()) && concurrency == 8;
-            if (profiling) {
-              server.jcmd("JFR.start", "name=bench", "settings=profile");
-            }
             var heap = new DoubleAccumulator(Math::max, 0);
             var rss = new DoubleAccumulator(Math::max, 0);
             var sampler = Executors.newSingleThreadScheduledExecutor();
@@ -110,12 +106,6 @@ public final class BenchDriver {
             var outcome = run.run(concurrency, tokens, bound.time(), signed);
             sampler.shutdownNow();
             rate = outcome.perSecond();
-            if (profiling) {
-              var file = work.resolve(p.scenario.name() + ".jfr").toAbsolutePath();
-              server.jcmd("JFR.stop", "name=bench", "filename=" + file);
-              profile = p.scenario.name() + ", 8 concurrent\n" + JfrSummary.summarize(file, 30);
-              System.out.println(profile);
-            }
             drain(server, report, p.scenario.name() + " at " + concurrency);
             var row = new BenchReport.Row(p.scenario.name(), concurrency, outcome, heap.get(), rss.get(), loadBefore,
                 Machine.load());
@@ -123,6 +113,18 @@ public final class BenchDriver {
             System.out.printf("%s c=%d: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d %s%n",
                 p.scenario.name(), concurrency, outcome.requests(), outcome.perSecond(), outcome.percentile(50),
                 outcome.percentile(99), outcome.errors(), outcome.errorKinds().isEmpty() ? "" : outcome.errorKinds());
+          }
+          if (p.scenario.name().equals(options.profile())) {
+            // a separate, unreported phase: JFR's profile settings slow the server down
+            var file = work.resolve(p.scenario.name() + ".jfr").toAbsolutePath();
+            server.jcmd("JFR.start", "name=bench", "settings=profile");
+            var profiled = (int) Math.max(200, rate * 40);
+            run.run(8, profiled, Duration.ofSeconds(20), client.tokens(audience, profiled));
+            server.jcmd("JFR.stop", "name=bench", "filename=" + file);
+            drain(server, report, p.scenario.name() + " profiling");
+            profile = p.scenario.name() + ", 8 concurrent, 20 s (JFR settings=profile)\n"
+                + JfrSummary.summarize(file, 30);
+            System.out.println(profile);
           }
         }
         System.out.println();
