@@ -16,7 +16,6 @@ import org.opencds.cqf.cql.engine.execution.EvaluationExpressionRef;
 import org.opencds.cqf.cql.engine.execution.EvaluationParams;
 import org.opencds.cqf.cql.engine.execution.EvaluationResults;
 import org.opencds.cqf.cql.engine.execution.ExpressionResult;
-import org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver;
 import org.opencds.cqf.cql.engine.model.CachingModelResolverDecorator;
 import org.opencds.cqf.cql.engine.model.ModelResolver;
 import org.slf4j.Logger;
@@ -38,7 +37,7 @@ final class EngineCqlEvaluator implements CqlEvaluator {
 
   EngineCqlEvaluator(CqlLibraries libraries, FhirContext fhirContext) {
     this.libraries = libraries;
-    this.modelResolver = new CachingModelResolverDecorator(new R4FhirModelResolver(fhirContext));
+    this.modelResolver = new CachingModelResolverDecorator(new R4PathResolver(fhirContext));
   }
 
   @Override

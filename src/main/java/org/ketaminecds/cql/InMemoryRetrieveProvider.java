@@ -43,8 +43,9 @@ final class InMemoryRetrieveProvider implements RetrieveProvider {
       String codePath, Iterable<Code> codes, String valueSet, String datePath, String dateLowPath,
       String dateHighPath, Interval dateRange) {
     List<Object> matches = new ArrayList<>();
+    String patientId = patientId(context, contextPath, contextValue);
     for (Resource resource : byType.getOrDefault(dataType, List.of())) {
-      if (inContext(resource, context, contextPath, contextValue)
+      if ((patientId == null || refersTo(modelResolver.resolvePath(resource, contextPath), patientId))
           && hasCode(resource, codePath, codes, valueSet)
           && DateRanges.matches(modelResolver, resource, datePath, dateLowPath, dateHighPath, dateRange)) {
         matches.add(resource);
@@ -53,12 +54,13 @@ final class InMemoryRetrieveProvider implements RetrieveProvider {
     return matches;
   }
 
-  private boolean inContext(Resource resource, String context, String contextPath, Object contextValue) {
+  /** The patient the resources must refer to, or null: unfiltered context, or a type without a patient. */
+  private static String patientId(String context, String contextPath, Object contextValue) {
     if (!"Patient".equals(context) || contextValue == null || contextPath == null) {
-      return true; // unfiltered context, or a type without a patient (Medication, Practitioner...)
+      return null; // e.g. Medication, Practitioner
     }
-    String patientId = contextValue.toString().replaceFirst("^Patient/", "");
-    return refersTo(modelResolver.resolvePath(resource, contextPath), patientId);
+    String value = contextValue.toString();
+    return value.startsWith("Patient/") ? value.substring("Patient/".length()) : value;
   }
 
   private static boolean refersTo(Object value, String patientId) {

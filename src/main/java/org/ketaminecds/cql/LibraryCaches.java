@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cqframework.cql.cql2elm.CqlCompilerOptions;
 import org.cqframework.cql.cql2elm.CqlCompilerOptions.Options;
+import org.cqframework.cql.cql2elm.LibraryBuilder.SignatureLevel;
 import org.cqframework.cql.cql2elm.LibraryManager;
 import org.cqframework.cql.cql2elm.ModelManager;
 import org.cqframework.cql.cql2elm.model.CompiledLibrary;
@@ -22,10 +23,17 @@ import org.hl7.elm.r1.VersionedIdentifier;
  */
 final class LibraryCaches {
 
-  /** Annotations are not needed at runtime; locators are kept for error messages. */
+  /**
+   * Annotations are not needed at runtime; locators are kept for error messages. Every function call carries its
+   * signature (SignatureLevel.All), so the engine picks the function from the ELM signature once and caches it;
+   * without one it resolves each call again from the arguments' runtime types, which asks the FHIR model
+   * resolver to find classes by name (FHIRHelpers' overloads name types such as BundleType) and fails with
+   * UnknownType depending on which types HAPI's shared FhirContext has scanned before.
+   */
   static final CqlCompilerOptions OPTIONS =
       new CqlCompilerOptions(
-          Options.EnableLocators, Options.DisableListDemotion, Options.DisableListPromotion);
+              Options.EnableLocators, Options.DisableListDemotion, Options.DisableListPromotion)
+          .withSignatureLevel(SignatureLevel.All);
 
   private static final Map<ModelIdentifier, Model> MODELS = new ConcurrentHashMap<>();
   private static final Map<VersionedIdentifier, CompiledLibrary> SHARED_LIBRARIES =

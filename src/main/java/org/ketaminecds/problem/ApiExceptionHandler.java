@@ -35,7 +35,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     org.ketaminecds.security.UntrustedFhirServerException.class,
     PrefetchUnavailableException.class,
     org.ketaminecds.feedback.UnknownCardException.class,
-    org.ketaminecds.feedback.FeedbackStoreUnavailableException.class
+    org.ketaminecds.feedback.FeedbackStoreUnavailableException.class,
+    org.ketaminecds.invocation.ServiceBusyException.class
   })
   ResponseEntity<ProblemDetail> handleDomain(RuntimeException exception, HttpServletRequest request) {
     var type = ProblemTypes.of(exception).orElseThrow();
@@ -84,6 +85,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       case PAYLOAD_TOO_LARGE -> exception.getMessage();
       case UNKNOWN_CARD -> "Feedback names a card this service did not issue.";
       case STORE_UNAVAILABLE -> "Feedback cannot be stored right now; retry later.";
+      case SERVICE_BUSY -> "Every evaluation slot is busy; this call was not evaluated. Retry later.";
       default -> type.title();
     };
   }

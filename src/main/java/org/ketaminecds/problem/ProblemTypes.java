@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.ketaminecds.definition.UnknownServiceException;
 import org.ketaminecds.feedback.FeedbackStoreUnavailableException;
 import org.ketaminecds.feedback.UnknownCardException;
+import org.ketaminecds.invocation.ServiceBusyException;
 import org.ketaminecds.prefetch.PrefetchUnavailableException;
 import org.ketaminecds.security.UntrustedFhirServerException;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ public enum ProblemTypes {
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
   UNKNOWN_CARD("unknown-card", HttpStatus.UNPROCESSABLE_ENTITY, "Unknown card"),
   STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable"),
+  SERVICE_BUSY("service-busy", HttpStatus.SERVICE_UNAVAILABLE, "Service busy"),
   EVALUATION_FAILED("evaluation-failed", HttpStatus.INTERNAL_SERVER_ERROR, "Evaluation failed"),
   INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
@@ -69,6 +71,8 @@ public enum ProblemTypes {
       type = UNKNOWN_CARD;
     } else if (exception instanceof FeedbackStoreUnavailableException) {
       type = STORE_UNAVAILABLE;
+    } else if (exception instanceof ServiceBusyException) {
+      type = SERVICE_BUSY;
     }
     return Optional.ofNullable(type);
   }

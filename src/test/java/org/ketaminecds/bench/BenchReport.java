@@ -1,0 +1,120 @@
+package org.ketaminecds.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The results table (plain text for the console, Markdown for bench/RESULTS.md) and the issue's targets. */
+final class BenchReport {
+
+  /** One measured phase. Memory is the peak sampled during the phase; load is the 1-minute load average. */
+  record Row(String scenario, int concurrency, LoadRun.Outcome outcome, double heapMb, double rssMb, double loadBefore,
+      double loadAfter) {}
+
+  private final List<Row> rows = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private double readySeconds;
+
+  void add(Row row) {
+    rows.add(row);
+  }
+
+  void note(String note) {
+    notes.add(note);
+  }
+
+  void ready(double seconds) {
+    readySeconds = seconds;
+  }
+
+  String table() {
+    var text = new StringBuilder(String.format("%-26s %5s %8s %8s %8s %8s %8s %8s %7s %7s %7s %5s %5s%n",
+        "scenario", "conc", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "heapMB",
+        "rssMB", "cards", "load"));
+    for (Row row : rows) {
+      var o = row.outcome();
+      text.append(String.format("%-26s %5d %8d %8.0f %8.2f %8.2f %8.2f %8.1f %7d %7.0f %7.0f %5d %5.1f%n",
+          row.scenario(), row.concurrency(), o.requests(), o.perSecond(), o.percentile(50), o.percentile(95),
+          o.percentile(99), o.percentile(100), o.errors(), row.heapMb(), row.rssMb(), o.cardsInFirstResponse(),
+          row.loadBefore()));
+    }
+    return text.toString();
+  }
+
+  String markdownTable() {
+    var text = new StringBuilder("| scenario | concurrency | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | "
+        + "errors | heap used MB (peak) | RSS MB (peak) | cards | load 1m (before → after) |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (Row row : rows) {
+      var o = row.outcome();
+      text.append(String.format("| %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %d%s | %.0f | %.0f | %d | "
+              + "%.2f → %.2f |%n", row.scenario(), row.concurrency(), o.requests(), o.perSecond(), o.percentile(50),
+          o.percentile(95), o.percentile(99), o.percentile(100), o.errors(),
+          o.errorKinds().isEmpty() ? "" : " " + o.errorKinds(), row.heapMb(), row.rssMb(), o.cardsInFirstResponse(),
+          row.loadBefore(), row.loadAfter()));
+    }
+    return text.toString();
+  }
+
+  /** The targets of issue 6 against what was measured; a target whose phase did not run is "not run". */
+  String targets() {
+    var text = new StringBuilder("| target | measured | result |\n|---|---|---|\n");
+    find("order-sign-typical", 8).ifPresentOrElse(r -> {
+      target(text, "typical, 8 concurrent: p50 <= 3 ms", fmt(r.outcome().percentile(50)) + " ms",
+          r.outcome().percentile(50) <= 3);
+      target(text, "typical, 8 concurrent: p99 <= 15 ms", fmt(r.outcome().percentile(99)) + " ms",
+          r.outcome().percentile(99) <= 15);
+    }, () -> text.append("| typical, 8 concurrent | not run | - |\n"));
+    find("order-sign-typical", 64).ifPresentOrElse(r -> {
+      target(text, "typical, 64 concurrent: >= 800 req/s, no errors",
+          String.format("%.0f req/s, %d errors", r.outcome().perSecond(), r.outcome().errors()),
+          r.outcome().perSecond() >= 800 && r.outcome().errors() == 0);
+      target(text, "heap <= 512 MB under the 64-concurrent run", String.format("%.0f MB peak used", r.heapMb()),
+          r.heapMb() <= 512);
+    }, () -> text.append("| typical, 64 concurrent | not run | - |\n"));
+    find("order-sign-heavy", 1).ifPresent(r -> target(text, "heavy patient: p50 <= 25 ms (1 concurrent)",
+        fmt(r.outcome().percentile(50)) + " ms", r.outcome().percentile(50) <= 25));
+    find("order-sign-no-prefetch", 1).ifPresent(r -> target(text,
+        "no prefetch, 20 ms per FHIR call: p50 <= 60 ms (1 concurrent)", fmt(r.outcome().percentile(50)) + " ms",
+        r.outcome().percentile(50) <= 60));
+    target(text, "ready <= 6 s after start", String.format("%.2f s", readySeconds), readySeconds <= 6);
+    return text.toString();
+  }
+
+  void write(Path file, String command, String machine, String setup, String profile) throws IOException {
+    var text = new StringBuilder("# Benchmark results\n\n")
+        .append("Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("  \n")
+        .append("Command: `").append(command).append("`  \n")
+        .append("Machine: ").append(machine).append("\n\n")
+        .append("Time to ready (process start to /actuator/health/readiness UP): **")
+        .append(String.format("%.2f s", readySeconds)).append("**\n\n")
+        .append("## Results\n\nLatency is measured by the client around each HTTP call on loopback (so it includes "
+            + "the client's own HTTP and the shared CPU); heap and RSS are the server's peaks sampled every 250 ms "
+            + "during the phase.\n\n")
+        .append(markdownTable()).append("\n## Targets (issue 6)\n\n").append(targets())
+        .append("\n## Set-up\n\n").append(setup).append('\n');
+    notes.forEach(n -> text.append("- ").append(n).append('\n'));
+    if (profile != null) {
+      text.append("\n## Profile\n\n```\n").append(profile).append("```\n");
+    }
+    Files.writeString(file, text.toString());
+  }
+
+  private Optional<Row> find(String scenario, int concurrency) {
+    return rows.stream().filter(r -> r.scenario().equals(scenario) && r.concurrency() == concurrency).findFirst();
+  }
+
+  private static void target(StringBuilder text, String target, String measured, boolean met) {
+    text.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "met" : "**missed**")
+        .append(" |\n");
+  }
+
+  private static String fmt(double millis) {
+    return String.format("%.2f", millis);
+  }
+}

@@ -1,0 +1,79 @@
+package org.ketaminecds.bench;
+
+import java.nio.file.Path;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.ketaminecds.cql.EvaluationRequest;
+
+/**
+ * Times the evaluation step alone for a small, a typical and a heavy patient in a loop and prints a JFR summary
+ * of where the CPU goes ({@code bench/run profile-evaluation [profile] [seconds]}). A quick complement to
+ * {@link EvaluationBenchmarks} while looking for hot spots.
+ */
+public final class EvaluationProfiler {
+
+  private EvaluationProfiler() {}
+
+  public static void main(String[] args) throws Exception {
+    var only = args.length > 0 ? PatientProfile.valueOf(args[0].toUpperCase()) : null;
+    var seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    try (var bench = new BenchContext()) {
+      for (PatientProfile profile : PatientProfile.values()) {
+        if (only != null && profile != only) {
+          continue;
+        }
+        var request = bench.evaluationRequest(BenchRequests.ORDER_SERVICE, bench.generator.generate(profile, 1));
+        System.out.printf("%s: %d resources, %d defines%n", profile.wire(), request.resources().size(),
+            request.expressions().size());
+        loop(bench, request, Math.max(1, seconds / 3)); // warm-up
+        if (Boolean.getBoolean("bench.defines")) {
+          perDefine(bench, request);
+        }
+        if (System.getProperty("bench.library") != null) {
+          perDefine(bench, new EvaluationRequest(System.getProperty("bench.library"), request.patientId(),
+              request.resources(), java.util.Set.of(System.getProperty("bench.expressions").split(",")),
+              request.parameters(), request.now()));
+          continue;
+        }
+        try (var recording = new Recording(Configuration.getConfiguration("profile"))) {
+          recording.start();
+          var result = loop(bench, request, seconds);
+          recording.stop();
+          var file = Path.of("target", "bench", "evaluation-" + profile.wire() + ".jfr");
+          recording.dump(file);
+          System.out.printf("%s: %.2f ms per evaluation, %.2f ms CPU (%d evaluations)%n", profile.wire(), result[0],
+              result[2], (long) result[1]);
+          if (!Boolean.getBoolean("bench.quiet")) {
+            System.out.println(JfrSummary.summarize(file, 25));
+          }
+        }
+      }
+    }
+  }
+
+  /** Each define alone (with what it references), slowest first: which content costs what. */
+  private static void perDefine(BenchContext bench, EvaluationRequest request) {
+    var costs = new java.util.TreeMap<Double, String>(java.util.Comparator.reverseOrder());
+    for (String define : request.expressions()) {
+      var alone = new EvaluationRequest(request.library(), request.patientId(), request.resources(),
+          java.util.Set.of(define), request.parameters(), request.now());
+      costs.put(loop(bench, alone, Integer.getInteger("bench.defineSeconds", 0))[2] + Math.random() * 1e-9, define);
+    }
+    costs.entrySet().stream().limit(25).forEach(e -> System.out.printf("  %9.2f ms  %s%n", e.getKey(), e.getValue()));
+  }
+
+  /** Mean wall ms, count, mean CPU ms of this thread (the steadier figure on a shared machine). */
+  private static double[] loop(BenchContext bench, EvaluationRequest request, int seconds) {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
+    long started = System.nanoTime();
+    long stop = started + seconds * 1_000_000_000L;
+    long count = 0;
+    do {
+      bench.evaluator.evaluate(request);
+      count++;
+    } while (System.nanoTime() < stop);
+    return new double[] {(System.nanoTime() - started) / 1e6 / count, count,
+        (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / count};
+  }
+}

@@ -1,0 +1,18 @@
+package org.ketaminecds.bench;
+
+import java.util.List;
+
+/**
+ * One benchmark scenario: which service, which kind of patient, and whether the request carries the full prefetch
+ * or makes the service fetch everything from the (stub) FHIR server.
+ */
+record Scenario(String name, String service, PatientProfile profile, boolean prefetch, int patients) {
+
+  static final List<Scenario> ALL = List.of(
+      new Scenario("order-sign-small", BenchRequests.ORDER_SERVICE, PatientProfile.SMALL, true, 64),
+      new Scenario("order-sign-typical", BenchRequests.ORDER_SERVICE, PatientProfile.TYPICAL, true, 64),
+      new Scenario("patient-view-typical", BenchRequests.VIEW_SERVICE, PatientProfile.TYPICAL, true, 64),
+      new Scenario("order-sign-no-prefetch", BenchRequests.ORDER_SERVICE, PatientProfile.TYPICAL, false, 32),
+      // last: its requests take seconds each and may exhaust the heap at 64 concurrent
+      new Scenario("order-sign-heavy", BenchRequests.ORDER_SERVICE, PatientProfile.HEAVY, true, 6));
+}
