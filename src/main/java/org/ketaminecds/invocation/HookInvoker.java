@@ -39,10 +39,11 @@ class HookInvoker {
   private final CardRenderer cardRenderer;
   private final List<AuditSink> auditSinks;
   private final Clock clock;
+  private final InvocationSlots slots;
 
   HookInvoker(ServiceCatalog catalog, HookRequestValidator validator, FhirServerPolicy fhirServerPolicy,
       PrefetchResolver prefetchResolver, CqlEvaluator cqlEvaluator, CardRenderer cardRenderer,
-      List<AuditSink> auditSinks, ObjectProvider<Clock> clock) {
+      List<AuditSink> auditSinks, ObjectProvider<Clock> clock, InvocationSlots slots) {
     this.catalog = catalog;
     this.validator = validator;
     this.fhirServerPolicy = fhirServerPolicy;
@@ -51,6 +52,7 @@ class HookInvoker {
     this.cardRenderer = cardRenderer;
     this.auditSinks = List.copyOf(auditSinks);
     this.clock = clock.getIfUnique(Clock::systemDefaultZone);
+    this.slots = slots;
   }
 
   CdsResponse invoke(String serviceId, HookRequest request, ClientIdentity client) {
@@ -67,10 +69,13 @@ class HookInvoker {
       }
       var data = trace.prefetch(() -> prefetchResolver.resolve(new PrefetchRequest(
           service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources())));
-      var result = trace.evaluate(() -> cqlEvaluator.evaluate(new EvaluationRequest(
-          service.library().id(), context.patientId(), data.resources(), service.requiredExpressions(), Map.of(),
-          ZonedDateTime.ofInstant(receivedAt, clock.getZone()))));
-      return trace.render(() -> cardRenderer.render(service.rules(), result)).toResponse();
+      // only the CPU-bound steps take an evaluation slot: a slow EHR (fetch above) cannot starve evaluation
+      return slots.run(() -> {
+        var result = trace.evaluate(() -> cqlEvaluator.evaluate(new EvaluationRequest(
+            service.library().id(), context.patientId(), data.resources(), service.requiredExpressions(), Map.of(),
+            ZonedDateTime.ofInstant(receivedAt, clock.getZone()))));
+        return trace.render(() -> cardRenderer.render(service.rules(), result)).toResponse();
+      });
     } catch (RuntimeException e) {
       trace.failed(ProblemTypes.of(e).orElse(ProblemTypes.EVALUATION_FAILED).slug());
       throw e;
