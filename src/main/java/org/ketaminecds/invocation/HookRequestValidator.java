@@ -145,8 +145,10 @@ class HookRequestValidator {
     }
     try {
       return fhirContext.newJsonParser().parseResource(Bundle.class, value.toString());
-    } catch (DataFormatException | ClassCastException e) {
-      // HAPI's message may quote the content: say what is expected instead
+    } catch (DataFormatException | ClassCastException | NullPointerException | IllegalArgumentException e) {
+      // HAPI reports some malformed input (an entry whose resource is null or a scalar) with a
+      // NullPointerException rather than a DataFormatException. Its message may quote the content: say
+      // what is expected instead
       errors.add(new FieldError("/context/" + field, "must be a FHIR R4 Bundle"));
       return null;
     }

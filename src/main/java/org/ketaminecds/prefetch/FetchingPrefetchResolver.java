@@ -54,7 +54,16 @@ class FetchingPrefetchResolver implements PrefetchResolver {
   public PatientData resolve(PrefetchRequest request) {
     Deadline until = Deadline.after(deadline);
     FhirAccess access = request.access();
-    FhirGateway.Session session = access != null && access.fhirServer() != null ? gateway.open(access) : null;
+    if (access == null || access.fhirServer() == null) {
+      return resolve(request, null, until);
+    }
+    // closing aborts what still runs past the deadline (an EHR that trickles its answer), freeing the workers
+    try (FhirGateway.Session session = gateway.open(access)) {
+      return resolve(request, session, until);
+    }
+  }
+
+  private PatientData resolve(PrefetchRequest request, FhirGateway.Session session, Deadline until) {
     IParser parser = fhirContext.newJsonParser();
     Map<String, String> given = request.given() == null ? Map.of() : request.given();
     Map<String, PrefetchValue> values = new TreeMap<>();

@@ -66,19 +66,31 @@ class FhirGateway {
     if (access.hasToken()) {
       client.registerInterceptor(new BearerTokenAuthInterceptor(access.bearerToken()));
     }
-    return new Session(client, base);
+    AbortableCalls inFlight = new AbortableCalls();
+    client.registerInterceptor(inFlight);
+    return new Session(client, base, inFlight);
   }
 
-  /** Calls for one hook request; safe to use from the fetch threads (the client is only read). */
-  final class Session {
+  /**
+   * Calls for one hook request; safe to use from the fetch threads (the client is only read). Close it when the
+   * request is done fetching: calls still running are aborted, which frees their fetch workers.
+   */
+  final class Session implements AutoCloseable {
 
     private final IGenericClient client;
     private final String base;
+    private final AbortableCalls inFlight;
     private final AtomicInteger calls = new AtomicInteger();
 
-    private Session(IGenericClient client, String base) {
+    private Session(IGenericClient client, String base, AbortableCalls inFlight) {
       this.client = client;
       this.base = base;
+      this.inFlight = inFlight;
+    }
+
+    @Override
+    public void close() {
+      inFlight.abortAll();
     }
 
     String base() {

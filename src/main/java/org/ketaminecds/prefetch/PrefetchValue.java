@@ -45,7 +45,9 @@ record PrefetchValue(List<Resource> resources, Bundle pageWithNext, String failu
     }
     try {
       return of(parser.parseResource(json));
-    } catch (DataFormatException | ClassCastException e) {
+    } catch (DataFormatException | ClassCastException | NullPointerException | IllegalArgumentException e) {
+      // HAPI reports some malformed input (a Bundle entry whose resource is null or a scalar) with a
+      // NullPointerException rather than a DataFormatException
       return failed("prefetch value is not a FHIR R4 resource");
     }
   }

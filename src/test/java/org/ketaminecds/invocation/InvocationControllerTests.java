@@ -218,6 +218,17 @@ class InvocationControllerTests {
   }
 
   @Test
+  void returns400WhenADraftOrderEntryHasNoResource() throws Exception {
+    var request = orderSign();
+    request.withObject("/context/draftOrders").withArray("entry").addObject().putNull("resource");
+
+    send(request)
+        .andExpectAll(problem(ProblemTypes.INVALID_REQUEST))
+        .andExpect(jsonPath("$.errors[?(@.pointer == '/context/draftOrders')].detail")
+            .value(hasItem("must be a FHIR R4 Bundle")));
+  }
+
+  @Test
   void returns400WhenFhirAuthorizationComesWithoutFhirServer() throws Exception {
     var request = orderSign();
     request.putObject("fhirAuthorization").put("access_token", "secret-token").put("token_type", "Bearer");

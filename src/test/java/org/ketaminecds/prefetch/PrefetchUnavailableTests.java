@@ -113,6 +113,26 @@ class PrefetchUnavailableTests {
   }
 
   @Test
+  void freesTheFetchWorkerWhenTheDeadlinePassesThoughTheEhrIsStillSending() {
+    ehr.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(okForContentType("application/fhir+json",
+        json("Bundle-conditions-p1.json")).withChunkedDribbleDelay(100, 20_000)));
+    ehr.stubFor(get(urlPathEqualTo("/fhir/Patient/p1")).willReturn(
+        okForContentType("application/fhir+json", json("Patient-p1.json"))));
+    // one fetch worker: the second request can fetch only once the first request has let go of it
+    var properties = new FhirClientProperties(Duration.ofSeconds(5), Duration.ofSeconds(8), Duration.ofSeconds(2), 10, 1);
+
+    try (TestResolver resolver = new TestResolver(properties)) {
+      PrefetchUnavailableException slow = catchThrowableOfType(PrefetchUnavailableException.class,
+          () -> resolver.resolve(request(TEMPLATES, PATIENT_ONLY, access(fhirBase()))));
+      PatientData next = resolver.resolve(
+          request(Map.of("patient", "Patient/{{context.patientId}}"), Map.of(), access(fhirBase())));
+
+      assertThat(slow.keys()).containsExactly("conditions");
+      assertThat(FetchingPrefetchResolverTests.ids(next.resources())).containsExactly("Patient/p1");
+    }
+  }
+
+  @Test
   void returns412WithoutAnyRequestWhenThereIsNoFhirServer() {
     PrefetchUnavailableException e;
     try (TestResolver resolver = TestResolver.withDefaults()) {

@@ -37,6 +37,14 @@ class PrefetchValueTests {
     assertThat(PrefetchValue.parse(parser, "[1,2]").failed()).isTrue();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"null", "true", "\"Condition/c1\""})
+  void failsABundleWithAnEntryThatIsNoResource(String resource) {
+    String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":" + resource + "}]}";
+
+    assertThat(PrefetchValue.parse(parser, bundle).failed()).isTrue();
+  }
+
   @Test
   void flattensSearchsetEntriesAndKeepsThePageWithANextLink() {
     PrefetchValue value =
