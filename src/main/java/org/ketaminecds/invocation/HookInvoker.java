@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one orchestrator: service (404) -> request and hook (400) -> fhirServer policy (403) -> prefetch
- * (412) -> CQL, only the defines the rules read (500) -> cards. Every invocation that got this far is
+ * (412) -> CQL in an evaluation slot (503 when none frees up), only the defines the rules read (500) -> cards. Every invocation that got this far is
  * audited, failures included (outcome = problem type slug).
  */
 @Component
@@ -39,10 +39,11 @@ class HookInvoker {
   private final CardRenderer cardRenderer;
   private final List<AuditSink> auditSinks;
   private final Clock clock;
+  private final InvocationSlots slots;
 
   HookInvoker(ServiceCatalog catalog, HookRequestValidator validator, FhirServerPolicy fhirServerPolicy,
       PrefetchResolver prefetchResolver, CqlEvaluator cqlEvaluator, CardRenderer cardRenderer,
-      List<AuditSink> auditSinks, ObjectProvider<Clock> clock) {
+      List<AuditSink> auditSinks, ObjectProvider<Clock> clock, InvocationSlots slots) {
     this.catalog = catalog;
     this.validator = validator;
     this.fhirServerPolicy = fhirServerPolicy;
@@ -51,6 +52,7 @@ class HookInvoker {
     this.cardRenderer = cardRenderer;
     this.auditSinks = List.copyOf(auditSinks);
     this.clock = clock.getIfUnique(Clock::systemDefaultZone);
+    this.slots = slots;
   }
 
   CdsResponse invoke(String serviceId, HookRequest request, ClientIdentity client) {
@@ -67,9 +69,10 @@ class HookInvoker {
       }
       var data = trace.prefetch(() -> prefetchResolver.resolve(new PrefetchRequest(
           service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources())));
-      var result = trace.evaluate(() -> cqlEvaluator.evaluate(new EvaluationRequest(
+      // CPU-bound: in an evaluation slot; fetching above holds none, so a slow EHR cannot starve the others
+      var result = slots.run(() -> trace.evaluate(() -> cqlEvaluator.evaluate(new EvaluationRequest(
           service.library().id(), context.patientId(), data.resources(), service.requiredExpressions(), Map.of(),
-          ZonedDateTime.ofInstant(receivedAt, clock.getZone()))));
+          ZonedDateTime.ofInstant(receivedAt, clock.getZone())))));
       return trace.render(() -> cardRenderer.render(service.rules(), result)).toResponse();
     } catch (RuntimeException e) {
       trace.failed(ProblemTypes.of(e).orElse(ProblemTypes.EVALUATION_FAILED).slug());

@@ -13,38 +13,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * {@code POST /cds-services/{id}}: in an evaluation slot ({@link InvocationSlots}), reads the envelope with the
- * hook-JSON mapper and lets {@link HookInvoker} answer.
- */
+/** {@code POST /cds-services/{id}}: reads the envelope with the hook-JSON mapper, lets {@link HookInvoker} answer. */
 @RestController
 class InvocationController {
 
   private final HookRequestReader reader;
   private final HookInvoker invoker;
   private final ObjectMapper mapper;
-  private final InvocationSlots slots;
 
-  InvocationController(HookRequestReader reader, HookInvoker invoker, @HookJson ObjectMapper mapper,
-      InvocationSlots slots) {
+  InvocationController(HookRequestReader reader, HookInvoker invoker, @HookJson ObjectMapper mapper) {
     this.reader = reader;
     this.invoker = invoker;
     this.mapper = mapper;
-    this.slots = slots;
   }
 
   @PostMapping(path = "/cds-services/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> invoke(@PathVariable String id, @RequestBody byte[] body, HttpServletRequest http)
       throws JsonProcessingException {
+    var request = reader.read(body);
+    request.safeHookInstance().ifPresent(h -> http.setAttribute(ApiExceptionHandler.HOOK_INSTANCE_ATTRIBUTE, h));
     var client = http.getAttribute(ClientIdentity.REQUEST_ATTRIBUTE) instanceof ClientIdentity identity
         ? identity
         : ClientIdentity.anonymous();
-    // the body is parsed inside the slot: a waiting call holds its bytes only
-    var response = slots.run(() -> {
-      var request = reader.read(body);
-      request.safeHookInstance().ifPresent(h -> http.setAttribute(ApiExceptionHandler.HOOK_INSTANCE_ATTRIBUTE, h));
-      return invoker.invoke(id, request, client);
-    });
+    var response = invoker.invoke(id, request, client);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(mapper.writeValueAsBytes(response));
   }
 }
