@@ -8,10 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code cds.invocation.*}: how many hook calls are evaluated at once. A call is CPU- and memory-bound (parsed
- * prefetch, CQL engine state), so more concurrent calls than cores only share the CPU and fill the heap; the
- * others wait for a slot, and a call that waited {@code queueTimeout} is answered 503 {@code service-busy}
- * at once instead of after the EHR has given up.
+ * {@code cds.invocation.*}: how many hook calls evaluate their CQL at once. Evaluation is CPU- and memory-bound
+ * (CQL engine state over the parsed prefetch), so more concurrent evaluations than cores only share the CPU and
+ * fill the heap; the others wait for a slot, and a call that waited {@code queueTimeout} is answered 503 {@code
+ * service-busy} at once instead of after the EHR has given up.
  *
  * @param maxConcurrent calls evaluated at once; 0 = twice the available processors
  * @param queueTimeout  longest wait for a slot

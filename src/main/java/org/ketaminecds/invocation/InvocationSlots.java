@@ -7,10 +7,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Admission control for hook calls ({@link InvocationProperties}): at most {@code maxConcurrent} are parsed and
- * evaluated at once, first come first served; a call that cannot get a slot within {@code queueTimeout} fails with
- * {@link ServiceBusyException}. Without it an overloaded service accepts every call, each holds its parsed prefetch
- * while the CPU is shared, and the heap fills up (measured: 133 calls in flight, old generation 96% of 512 MB).
+ * Admission control for the CPU-bound step of hook calls, CQL evaluation ({@link InvocationProperties}): at most
+ * {@code maxConcurrent} evaluate at once, first come first served; a call that cannot get a slot within {@code
+ * queueTimeout} fails with {@link ServiceBusyException}. Without it an overloaded service evaluates every call at
+ * once, each holding its engine state while the CPU is shared, and the heap fills up (measured: 133 calls in flight,
+ * old generation 96% of 512 MB). Fetching from the EHR holds no slot, so a slow EHR cannot starve other calls.
  */
 @Component
 @EnableConfigurationProperties(InvocationProperties.class)

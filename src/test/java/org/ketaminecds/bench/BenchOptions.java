@@ -57,8 +57,15 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
     if (profileStartup) {
       jvmOptions.add("-XX:StartFlightRecording=name=startup,settings=profile");
     }
-    var command = "bench/run" + (args.length > 2 ? " " + String.join(" ",
-        Arrays.copyOfRange(args, 2, args.length)) : "");
+    var shown = new ArrayList<String>();
+    for (int i = 2; i < args.length; i++) {
+      if (args[i].equals("--out")) {
+        i++; // bench/run adds it
+      } else {
+        shown.add(args[i]);
+      }
+    }
+    var command = String.join(" ", "bench/run", String.join(" ", shown)).trim();
     return new BenchOptions(jar, out, quick, scenarios, concurrency, profile, profileStartup,
         List.copyOf(jvmOptions), delay, command);
   }
