@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import kotlin.Pair;
 import org.opencds.cqf.cql.engine.data.CompositeDataProvider;
 import org.opencds.cqf.cql.engine.execution.CqlEngine;
@@ -16,6 +17,7 @@ import org.opencds.cqf.cql.engine.execution.EvaluationExpressionRef;
 import org.opencds.cqf.cql.engine.execution.EvaluationParams;
 import org.opencds.cqf.cql.engine.execution.EvaluationResults;
 import org.opencds.cqf.cql.engine.execution.ExpressionResult;
+import org.opencds.cqf.cql.engine.execution.Profile;
 import org.opencds.cqf.cql.engine.model.CachingModelResolverDecorator;
 import org.opencds.cqf.cql.engine.model.ModelResolver;
 import org.slf4j.Logger;
@@ -34,10 +36,21 @@ final class EngineCqlEvaluator implements CqlEvaluator {
 
   private final CqlLibraries libraries;
   private final ModelResolver modelResolver;
+  private final Consumer<Profile> profiles;
 
   EngineCqlEvaluator(CqlLibraries libraries, FhirContext fhirContext) {
+    this(libraries, new CachingModelResolverDecorator(new R4PathResolver(fhirContext)), null);
+  }
+
+  private EngineCqlEvaluator(CqlLibraries libraries, ModelResolver modelResolver, Consumer<Profile> profiles) {
     this.libraries = libraries;
-    this.modelResolver = new CachingModelResolverDecorator(new R4PathResolver(fhirContext));
+    this.modelResolver = modelResolver;
+    this.profiles = profiles;
+  }
+
+  /** The same evaluator with the engine's profiling on: each evaluation's call tree and times go to the sink. */
+  EngineCqlEvaluator profiling(Consumer<Profile> sink) {
+    return new EngineCqlEvaluator(libraries, modelResolver, sink);
   }
 
   @Override
@@ -99,13 +112,20 @@ final class EngineCqlEvaluator implements CqlEvaluator {
           libraries.caches().newLibraryManager(),
           Map.of(FHIR_MODEL_URI, new CompositeDataProvider(modelResolver, retrieveProvider)),
           libraries.terminology());
-      CqlEngine engine = new CqlEngine(environment, EnumSet.of(CqlEngine.Options.EnableExpressionCaching));
+      var options = EnumSet.of(CqlEngine.Options.EnableExpressionCaching);
+      if (profiles != null) {
+        options.add(CqlEngine.Options.EnableProfiling);
+      }
+      CqlEngine engine = new CqlEngine(environment, options);
       List<EvaluationExpressionRef> refs = expressions.stream().map(EvaluationExpressionRef::new).toList();
       EvaluationResults results = engine.evaluate(
           new EvaluationParams(Map.of(library.identifier(), refs), context, parameters, null, now));
       if (results.hasExceptions()) {
         // keyed by library id without version, so not found by getExceptionFor(identifier)
         throw results.getExceptions().values().iterator().next();
+      }
+      if (profiles != null && engine.getState().getDebugResult() != null) {
+        profiles.accept(engine.getState().getDebugResult().getProfile());
       }
       var result = results.getResultFor(library.identifier());
       Map<String, Object> values = new LinkedHashMap<>();

@@ -29,10 +29,16 @@ public final class EvaluationProfiler {
         if (Boolean.getBoolean("bench.defines")) {
           perDefine(bench, request);
         }
-        if (System.getProperty("bench.library") != null) {
-          perDefine(bench, new EvaluationRequest(System.getProperty("bench.library"), request.patientId(),
+        if (System.getProperty("bench.library") != null) { // these defines only: each alone, then together
+          request = new EvaluationRequest(System.getProperty("bench.library"), request.patientId(),
               request.resources(), java.util.Set.of(System.getProperty("bench.expressions").split(",")),
-              request.parameters(), request.now()));
+              request.parameters(), request.now());
+          perDefine(bench, request);
+        }
+        if (Boolean.getBoolean("bench.cql")) { // the engine's profile: self time per define, function, retrieve
+          System.out.printf("%10s %10s %8s  %s%n", "self ms", "total ms", "calls", "CQL element");
+          org.ketaminecds.cql.CqlProfiles.profile(bench.evaluator, request, 20).stream().limit(40).forEach(c ->
+              System.out.printf("%10.3f %10.3f %8d  %s%n", c.selfMs(), c.totalMs(), c.calls(), c.element()));
           continue;
         }
         try (var recording = new Recording(Configuration.getConfiguration("profile"))) {
