@@ -37,6 +37,7 @@ final class EngineCqlEvaluator implements CqlEvaluator {
   private final CqlLibraries libraries;
   private final ModelResolver modelResolver;
   private final Consumer<Profile> profiles;
+  private final PrecomputedDefines precomputed;
 
   EngineCqlEvaluator(CqlLibraries libraries, FhirContext fhirContext) {
     this(libraries, new CachingModelResolverDecorator(new R4PathResolver(fhirContext)), null);
@@ -46,6 +47,7 @@ final class EngineCqlEvaluator implements CqlEvaluator {
     this.libraries = libraries;
     this.modelResolver = modelResolver;
     this.profiles = profiles;
+    this.precomputed = new PrecomputedDefines(libraries, modelResolver);
   }
 
   /** The same evaluator with the engine's profiling on: each evaluation's call tree and times go to the sink. */
@@ -97,11 +99,13 @@ final class EngineCqlEvaluator implements CqlEvaluator {
     private final Map<String, Object> parameters;
     private final ZonedDateTime now;
     private final InMemoryRetrieveProvider retrieveProvider;
+    private final boolean siteParametersOnly;
 
     Run(LoadedLibrary library, EvaluationRequest request) {
       this.library = library;
       this.context = request.patientId() == null ? null : new Pair<>("Patient", request.patientId());
       this.parameters = libraries.siteParameters().merge(request.parameters());
+      this.siteParametersOnly = request.parameters().isEmpty();
       this.now = request.now() == null ? ZonedDateTime.now() : request.now();
       this.retrieveProvider = new InMemoryRetrieveProvider(request.resources(), modelResolver, libraries.terminology());
     }
@@ -117,6 +121,9 @@ final class EngineCqlEvaluator implements CqlEvaluator {
         options.add(CqlEngine.Options.EnableProfiling);
       }
       CqlEngine engine = new CqlEngine(environment, options);
+      if (siteParametersOnly) {
+        precomputed.seed(engine, context);
+      }
       List<EvaluationExpressionRef> refs = expressions.stream().map(EvaluationExpressionRef::new).toList();
       EvaluationResults results = engine.evaluate(
           new EvaluationParams(Map.of(library.identifier(), refs), context, parameters, null, now));

@@ -113,6 +113,30 @@ class EngineCqlEvaluatorTests {
   }
 
   @Test
+  void computesPatientIndependentDefinesOnceWithTheSiteParametersAndReusesThemUnchanged() {
+    Set<String> defines = Set.of("Threshold Labels", "Labels With Trials");
+
+    EvaluationResult first = site.evaluate(request(history(), defines));
+    EvaluationResult again = site.evaluate(request(history(), defines));
+
+    assertThat(first.value("Threshold Labels")).isEqualTo(List.of("threshold minimum=3", "threshold strict=1"));
+    assertThat(first.value("Labels With Trials"))
+        .isEqualTo(List.of("threshold minimum=3", "threshold strict=1", "trials=3"));
+    assertThat(again.values()).isEqualTo(first.values());
+    assertThat(defaults.evaluate(request(history(), defines)).value("Threshold Labels"))
+        .isEqualTo(List.of("threshold minimum=2", "threshold strict=0"));
+  }
+
+  @Test
+  void doesNotUseThePrecomputedValuesWhenTheRequestBringsItsOwnParameters() {
+    EvaluationRequest request = new EvaluationRequest(
+        "TestRules", "p1", history(), Set.of("Threshold Labels"), Map.of("Min Trials", 4), NOW);
+
+    assertThat(site.evaluate(request).value("Threshold Labels"))
+        .isEqualTo(List.of("threshold minimum=4", "threshold strict=1"));
+  }
+
+  @Test
   void letsARequestParameterOverrideTheSiteValue() {
     EvaluationRequest request = new EvaluationRequest(
         "TestRules", "p1", history(), Set.of("Min Trials Value", "Meets Trial Threshold"), Map.of("Min Trials", 4), NOW);

@@ -1,0 +1,159 @@
+package org.ketaminecds.cql;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cqframework.cql.cql2elm.model.CompiledLibrary;
+import org.cqframework.cql.elm.visiting.BaseElmLibraryVisitor;
+import org.hl7.elm.r1.Element;
+import org.hl7.elm.r1.ExpressionDef;
+import org.hl7.elm.r1.ExpressionRef;
+import org.hl7.elm.r1.FunctionDef;
+import org.hl7.elm.r1.FunctionRef;
+import org.hl7.elm.r1.IncludeDef;
+import org.hl7.elm.r1.Library;
+import org.hl7.elm.r1.Now;
+import org.hl7.elm.r1.Retrieve;
+import org.hl7.elm.r1.TimeOfDay;
+import org.hl7.elm.r1.Today;
+import org.hl7.elm.r1.VersionedIdentifier;
+
+/**
+ * Finds the defines whose value is the same for every patient and every request: no retrieve, no clock ({@code
+ * Today()}, {@code Now()}, {@code TimeOfDay()}), no external function, and only such defines and functions
+ * referenced, across included libraries. Parameters count as constant: they are the site's, fixed for the
+ * process (requests that bring their own parameters do not use the precomputed values). Examples: the
+ * product-to-ingredient map, the configured dose minimums, code lists. Their values are computed once and handed
+ * to every evaluation, instead of each request rebuilding hundreds of tuples.
+ */
+final class ConstantDefines extends BaseElmLibraryVisitor<Boolean, Library> {
+
+  private final Map<VersionedIdentifier, Library> libraries = new HashMap<>();
+  private final Map<ExpressionDef, Boolean> known = new HashMap<>();
+  private final Set<ExpressionDef> visiting = new HashSet<>();
+
+  private ConstantDefines(Collection<CompiledLibrary> compiled) {
+    compiled.forEach(c -> libraries.put(c.getIdentifier(), c.getLibrary()));
+  }
+
+  /** Library identifier to the names of its constant expression defines (functions are not defines). */
+  static Map<VersionedIdentifier, List<String>> find(Collection<CompiledLibrary> compiled) {
+    var finder = new ConstantDefines(compiled);
+    Map<VersionedIdentifier, List<String>> constants = new LinkedHashMap<>();
+    finder.libraries.forEach((id, library) -> {
+      if (library.getStatements() == null) {
+        return;
+      }
+      List<String> names = library.getStatements().getDef().stream()
+          .filter(def -> !(def instanceof FunctionDef) && finder.isConstant(def, library))
+          .map(ExpressionDef::getName)
+          .toList();
+      if (!names.isEmpty()) {
+        constants.put(library.getIdentifier(), names);
+      }
+    });
+    return constants;
+  }
+
+  private boolean isConstant(ExpressionDef def, Library library) {
+    Boolean result = known.get(def);
+    if (result != null) {
+      return result;
+    }
+    if (!visiting.add(def)) {
+      return false; // a cycle: not worth proving
+    }
+    try {
+      result = def instanceof FunctionDef function && Boolean.TRUE.equals(function.isExternal())
+          ? false
+          : def.getExpression() == null || visitExpression(def.getExpression(), library);
+    } finally {
+      visiting.remove(def);
+    }
+    known.put(def, result);
+    return result;
+  }
+
+  @Override
+  protected Boolean defaultResult(Element elm, Library library) {
+    return true;
+  }
+
+  @Override
+  protected Boolean aggregateResult(Boolean aggregate, Boolean nextResult) {
+    return aggregate && nextResult;
+  }
+
+  @Override
+  public Boolean visitRetrieve(Retrieve elm, Library library) {
+    return false;
+  }
+
+  @Override
+  public Boolean visitToday(Today elm, Library library) {
+    return false;
+  }
+
+  @Override
+  public Boolean visitNow(Now elm, Library library) {
+    return false;
+  }
+
+  @Override
+  public Boolean visitTimeOfDay(TimeOfDay elm, Library library) {
+    return false;
+  }
+
+  @Override
+  public Boolean visitExpressionRef(ExpressionRef elm, Library library) {
+    if (elm instanceof FunctionRef function) {
+      return visitFunctionRef(function, library);
+    }
+    Optional<Library> target = target(elm.getLibraryName(), library);
+    return target.flatMap(t -> definitions(t, elm.getName()).findFirst().map(def -> isConstant(def, t)))
+        .orElse(false);
+  }
+
+  @Override
+  public Boolean visitFunctionRef(FunctionRef elm, Library library) {
+    if (!super.visitFunctionRef(elm, library)) { // the arguments
+      return false;
+    }
+    Optional<Library> target = target(elm.getLibraryName(), library);
+    // every overload of the name must be constant: the signature match is the engine's business
+    return target.map(t -> {
+      List<ExpressionDef> overloads = definitions(t, elm.getName()).toList();
+      return !overloads.isEmpty() && overloads.stream().allMatch(def -> isConstant(def, t));
+    }).orElse(false);
+  }
+
+  private static java.util.stream.Stream<ExpressionDef> definitions(Library library, String name) {
+    return library.getStatements() == null
+        ? java.util.stream.Stream.empty()
+        : library.getStatements().getDef().stream().filter(def -> name.equals(def.getName()));
+  }
+
+  private Optional<Library> target(String alias, Library library) {
+    if (alias == null) {
+      return Optional.of(library);
+    }
+    if (library.getIncludes() == null) {
+      return Optional.empty();
+    }
+    for (IncludeDef include : library.getIncludes().getDef()) {
+      if (alias.equals(include.getLocalIdentifier())) {
+        return libraries.entrySet().stream()
+            .filter(e -> include.getPath().equals(e.getKey().getId())
+                && (include.getVersion() == null || include.getVersion().equals(e.getKey().getVersion())))
+            .map(Map.Entry::getValue)
+            .findFirst();
+      }
+    }
+    return Optional.empty();
+  }
+}
