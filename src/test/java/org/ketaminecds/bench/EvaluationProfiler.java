@@ -37,8 +37,11 @@ public final class EvaluationProfiler {
         }
         if (Boolean.getBoolean("bench.cql")) { // the engine's profile: self time per define, function, retrieve
           System.out.printf("%10s %10s %8s  %s%n", "self ms", "total ms", "calls", "CQL element");
-          org.ketaminecds.cql.CqlProfiles.profile(bench.evaluator, request, 20).stream().limit(40).forEach(c ->
+          var costs = org.ketaminecds.cql.CqlProfiles.profile(bench.evaluator, request, 20);
+          costs.stream().limit(Integer.getInteger("bench.cqlLines", 40)).forEach(c ->
               System.out.printf("%10.3f %10.3f %8d  %s%n", c.selfMs(), c.totalMs(), c.calls(), c.element()));
+          System.out.printf("%10.3f ms in all (profiling on), %d elements%n",
+              costs.stream().mapToDouble(org.ketaminecds.cql.CqlProfiles.Cost::selfMs).sum(), costs.size());
           continue;
         }
         try (var recording = new Recording(Configuration.getConfiguration("profile"))) {
