@@ -3,6 +3,7 @@ package org.ketaminecds.invocation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,16 +14,28 @@ import org.springframework.validation.annotation.Validated;
  * fill the heap; the others wait for a slot, and a call that waited {@code queueTimeout} is answered 503 {@code
  * service-busy} at once instead of after the EHR has given up.
  *
- * @param maxConcurrent calls evaluated at once; 0 = twice the available processors
- * @param queueTimeout  longest wait for a slot
+ * <p>{@code maxBodyBytesInFlight} bounds memory the same way, before a body is read: the request bodies of the calls in
+ * progress add up to at most this much (a parsed prefetch takes several times its JSON size), so 64 EHR calls with
+ * 3 MB histories wait their turn instead of filling the heap (measured: HTTP 500s from an exhausted 512 MB heap).
+ *
+ * @param maxConcurrent        calls evaluated at once; 0 = twice the available processors
+ * @param queueTimeout         longest wait for a slot, and for room for a body
+ * @param maxBodyBytesInFlight bodies of the calls in progress together; 0 = 1/32 of the maximum heap (at least 4 MB)
  */
 @Validated
 @ConfigurationProperties("cds.invocation")
 record InvocationProperties(
     @DefaultValue("0") @PositiveOrZero int maxConcurrent,
-    @DefaultValue("5s") @NotNull Duration queueTimeout) {
+    @DefaultValue("5s") @NotNull Duration queueTimeout,
+    @DefaultValue("0B") @NotNull DataSize maxBodyBytesInFlight) {
 
   int effectiveMaxConcurrent() {
     return maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();
+  }
+
+  long effectiveMaxBodyBytesInFlight() {
+    return maxBodyBytesInFlight.toBytes() > 0
+        ? maxBodyBytesInFlight.toBytes()
+        : Math.max(4L << 20, Runtime.getRuntime().maxMemory() / 32);
   }
 }

@@ -54,7 +54,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = InvocationController.class, properties = {"cds.security.enabled=false"})
 @Import({TestWebConfig.class, HookInvoker.class, HookRequestReader.class, HookRequestValidator.class, CardRenderer.class,
-    InvocationSlots.class})
+    InvocationSlots.class, InFlightBodies.class})
 class InvocationControllerTests {
 
   static final String URL = "/cds-services/ketamine-test-check";
