@@ -1,8 +1,16 @@
 package org.ketaminecds.cql;
 
+import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeChildChoiceDefinition;
+import ca.uhn.fhir.context.RuntimeChildPrimitiveDatatypeDefinition;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.Resource;
 import org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver;
 
 /**
@@ -10,13 +18,24 @@ import org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver;
  * CQL expression reads (several per record per query clause), and the inherited version compiles a regular
  * expression to split the path on each call. Here each distinct path (there are only as many as the ELM names) is
  * split once and its segments are kept, so their hash codes are computed once too; each segment is then resolved
- * exactly as before. Paths with {@code [n]} keep the inherited handling. Thread-safe.
+ * exactly as before. Paths with {@code [n]} keep the inherited handling.
+ *
+ * <p>{@link #resolveProperty} keeps, per element class and property name, the HAPI child definition the inherited
+ * version looks up on every call (by name, and for choice types such as {@code effective[x]} by scanning every child
+ * of the type), then reads the values exactly as the inherited version does. Primitives keep the inherited
+ * handling. Thread-safe.
  */
 final class R4PathResolver extends R4FhirModelResolver {
 
   private static final int MAX_CACHED_PATHS = 10_000;
 
   private final Map<String, String[]> segments = new ConcurrentHashMap<>();
+  private final Map<ChildKey, Child> children = new ConcurrentHashMap<>();
+
+  private record ChildKey(Class<?> type, String property) {}
+
+  /** The child definition (null: no such property) and, for a typed choice name, the class its value must have. */
+  private record Child(BaseRuntimeChildDefinition definition, String choiceClassName) {}
 
   R4PathResolver(FhirContext fhirContext) {
     super(fhirContext);
@@ -39,6 +58,48 @@ final class R4PathResolver extends R4FhirModelResolver {
       value = resolveProperty(value, part);
     }
     return value;
+  }
+
+  @Override
+  protected Object resolveProperty(Object target, String path) {
+    if (!(target instanceof Base base) || target instanceof IPrimitiveType<?>) {
+      return super.resolveProperty(target, path);
+    }
+    if (target instanceof Resource resource && resource.fhirType().equals(path)) {
+      return target;
+    }
+    Child child = children.computeIfAbsent(new ChildKey(target.getClass(), path), key -> child(base, path));
+    if (child.definition() == null) {
+      return null;
+    }
+    List<IBase> values = child.definition().getAccessor().getValues(base);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (child.definition() instanceof RuntimeChildPrimitiveDatatypeDefinition
+        && values.get(0) instanceof IPrimitiveType<?> primitive && !primitive.hasValue()) {
+      return null;
+    }
+    if (child.choiceClassName() != null
+        && !values.get(0).getClass().getSimpleName().equalsIgnoreCase(child.choiceClassName())) {
+      return null;
+    }
+    return child.definition().getMax() < 1 ? values : values.get(0);
+  }
+
+  private Child child(Base base, String path) {
+    var definition = resolveRuntimeDefinition(base);
+    BaseRuntimeChildDefinition child = definition.getChildByName(path);
+    if (child == null) {
+      child = resolveChoiceProperty(definition, path);
+    }
+    if (child == null) {
+      return new Child(null, null);
+    }
+    String choiceClassName = child instanceof RuntimeChildChoiceDefinition && !child.getElementName().equalsIgnoreCase(path)
+        ? child.getChildByName(path).getImplementingClass().getSimpleName()
+        : null;
+    return new Child(child, choiceClassName);
   }
 
   /** Splits on '.', dropping trailing empty segments as the inherited version does. */

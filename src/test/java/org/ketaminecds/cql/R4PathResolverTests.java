@@ -40,6 +40,32 @@ class R4PathResolverTests {
   }
 
   @Test
+  void resolvesChoiceTypesRepeatsEmptyPrimitivesAndComponentsLikeTheEngineResolver() {
+    var observation = new org.hl7.fhir.r4.model.Observation();
+    observation.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL);
+    observation.setEffective(new org.hl7.fhir.r4.model.DateTimeType("2026-03-01T10:00:00Z"));
+    observation.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(141).setUnit("mmHg"));
+    observation.getCode().addCoding(new Coding("http://loinc.org", "85354-9", null));
+    observation.addComponent().setValue(new org.hl7.fhir.r4.model.Quantity().setValue(91))
+        .getCode().addCoding(new Coding("http://loinc.org", "8462-4", "Diastolic"));
+    observation.getIssuedElement(); // an empty primitive child
+    var unset = new org.hl7.fhir.r4.model.Observation();
+    var period = new org.hl7.fhir.r4.model.Observation();
+    period.setEffective(new org.hl7.fhir.r4.model.Period().setStart(new java.util.Date(0)));
+    for (var target : List.of(observation, unset, period)) {
+      for (String path : List.of("effective", "effectiveDateTime", "effectivePeriod", "effectivePeriod.start",
+          "value", "valueQuantity", "valueQuantity.value", "valueString", "issued", "status", "status.value",
+          "component", "code", "code.coding", "code.text", "Observation", "unknownProperty",
+          "meta", "extension", "interpretation")) {
+        assertThat(resolver.resolvePath(target, path)).as(path).usingRecursiveComparison()
+            .isEqualTo(inherited.resolvePath(target, path));
+        assertThat(resolver.resolvePath(target, path)).as(path + " (cached child)").usingRecursiveComparison()
+            .isEqualTo(inherited.resolvePath(target, path));
+      }
+    }
+  }
+
+  @Test
   void splitsLikeTheInheritedSplitDroppingTrailingEmptySegments() {
     assertThat(R4PathResolver.split("a.b.c")).containsExactly("a", "b", "c");
     assertThat(R4PathResolver.split("a..b")).containsExactly("a", "", "b");
