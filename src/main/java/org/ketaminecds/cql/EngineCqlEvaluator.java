@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import kotlin.Pair;
@@ -65,11 +66,14 @@ final class EngineCqlEvaluator implements CqlEvaluator {
     }
     Run run = new Run(library, request);
     try {
-      return new EvaluationResult(run.values(expressions), Map.of());
+      return new EvaluationResult(run.staged(expressions, request.whenMet()), Map.of());
     } catch (RuntimeException together) {
+      // one by one, the conditional defines too (only as many as before the staging, and only on failure)
+      var all = new TreeSet<>(expressions);
+      request.whenMet().values().forEach(all::addAll);
       Map<String, Object> values = new LinkedHashMap<>();
       Map<String, String> failures = new LinkedHashMap<>();
-      for (String expression : expressions) {
+      for (String expression : all) {
         try {
           values.putAll(run.values(List.of(expression)));
         } catch (RuntimeException alone) {
@@ -110,8 +114,42 @@ final class EngineCqlEvaluator implements CqlEvaluator {
       this.retrieveProvider = new InMemoryRetrieveProvider(request.resources(), modelResolver, libraries.terminology());
     }
 
-    /** Raw engine values by define name; throws when any of them fails. */
+    /**
+     * The expressions, then on the same engine (its cache keeps what the first stage computed) the defines of the
+     * conditions met; throws when any of them fails.
+     */
+    Map<String, Object> staged(List<String> expressions, Map<String, Set<String>> whenMet) {
+      CqlEngine engine = newEngine();
+      Map<String, Object> values = values(engine, expressions);
+      var next = new TreeSet<String>();
+      whenMet.forEach((condition, defines) -> {
+        if (EvaluationRequest.met(values.get(condition))) {
+          next.addAll(defines);
+        }
+      });
+      next.removeAll(values.keySet());
+      if (!next.isEmpty()) {
+        values.putAll(values(engine, List.copyOf(next)));
+      }
+      report(engine);
+      return values;
+    }
+
+    /** Raw engine values by define name, on a new engine; throws when any of them fails. */
     Map<String, Object> values(List<String> expressions) {
+      CqlEngine engine = newEngine();
+      var values = values(engine, expressions);
+      report(engine);
+      return values;
+    }
+
+    private void report(CqlEngine engine) {
+      if (profiles != null && engine.getState().getDebugResult() != null) {
+        profiles.accept(engine.getState().getDebugResult().getProfile());
+      }
+    }
+
+    private CqlEngine newEngine() {
       Environment environment = new Environment(
           libraries.caches().newLibraryManager(),
           Map.of(FHIR_MODEL_URI, new CompositeDataProvider(modelResolver, retrieveProvider)),
@@ -124,15 +162,16 @@ final class EngineCqlEvaluator implements CqlEvaluator {
       if (siteParametersOnly) {
         precomputed.seed(engine, context);
       }
+      return engine;
+    }
+
+    private Map<String, Object> values(CqlEngine engine, List<String> expressions) {
       List<EvaluationExpressionRef> refs = expressions.stream().map(EvaluationExpressionRef::new).toList();
       EvaluationResults results = engine.evaluate(
           new EvaluationParams(Map.of(library.identifier(), refs), context, parameters, null, now));
       if (results.hasExceptions()) {
         // keyed by library id without version, so not found by getExceptionFor(identifier)
         throw results.getExceptions().values().iterator().next();
-      }
-      if (profiles != null && engine.getState().getDebugResult() != null) {
-        profiles.accept(engine.getState().getDebugResult().getProfile());
       }
       var result = results.getResultFor(library.identifier());
       Map<String, Object> values = new LinkedHashMap<>();

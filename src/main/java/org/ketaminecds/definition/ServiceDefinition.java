@@ -51,6 +51,31 @@ public record ServiceDefinition(
     return config.cards();
   }
 
+  /** The defines to evaluate first: every rule's condition, and all defines of rules without one. */
+  public Set<String> firstExpressions() {
+    var names = new LinkedHashSet<String>();
+    rules().forEach(rule -> {
+      if (rule.conditionExpression() != null) {
+        names.add(rule.conditionExpression());
+      } else {
+        names.addAll(rule.expressions());
+      }
+    });
+    return Collections.unmodifiableSet(names);
+  }
+
+  /** Per condition, the other defines its rules read, needed only when the condition is met (the card renders). */
+  public Map<String, Set<String>> expressionsWhenMet() {
+    var byCondition = new LinkedHashMap<String, Set<String>>();
+    rules().stream().filter(rule -> rule.conditionExpression() != null).forEach(rule -> {
+      var names = byCondition.computeIfAbsent(rule.conditionExpression(), c -> new LinkedHashSet<>());
+      names.addAll(rule.expressions());
+      names.remove(rule.conditionExpression());
+    });
+    byCondition.values().removeIf(Set::isEmpty);
+    return Collections.unmodifiableMap(byCondition);
+  }
+
   /** The defines the rules read: the only expressions worth evaluating for this service. */
   public Set<String> requiredExpressions() {
     var names = new LinkedHashSet<String>();

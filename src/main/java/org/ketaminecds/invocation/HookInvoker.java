@@ -72,8 +72,8 @@ class HookInvoker {
       // only the CPU-bound steps take an evaluation slot: a slow EHR (fetch above) cannot starve evaluation
       return slots.run(() -> {
         var result = trace.evaluate(() -> cqlEvaluator.evaluate(new EvaluationRequest(
-            service.library().id(), context.patientId(), data.resources(), service.requiredExpressions(), Map.of(),
-            ZonedDateTime.ofInstant(receivedAt, clock.getZone()))));
+            service.library().id(), context.patientId(), data.resources(), service.firstExpressions(), Map.of(),
+            ZonedDateTime.ofInstant(receivedAt, clock.getZone()), service.expressionsWhenMet())));
         return trace.render(() -> cardRenderer.render(service.rules(), result)).toResponse();
       });
     } catch (RuntimeException e) {

@@ -70,8 +70,8 @@ final class BenchContext implements AutoCloseable {
   EvaluationRequest evaluationRequest(String serviceId, SyntheticPatient patient) {
     ServiceDefinition service = catalog.require(serviceId);
     var data = resolver.resolve(prefetchRequest(serviceId, patient));
-    return new EvaluationRequest(service.library().id(), patient.id(), data.resources(), service.requiredExpressions(),
-        Map.of(), ZonedDateTime.now());
+    return new EvaluationRequest(service.library().id(), patient.id(), data.resources(), service.firstExpressions(),
+        Map.of(), ZonedDateTime.now(), service.expressionsWhenMet());
   }
 
   @Override

@@ -137,6 +137,36 @@ class EngineCqlEvaluatorTests {
   }
 
   @Test
+  void evaluatesTheDefinesOfAConditionOnlyWhenTheConditionIsMet() {
+    var whenMet = Map.of("Has Depression", Set.of("Summary"), "Severe Score", Set.of("Latest PHQ-9 Score"));
+    var withoutPhq9 = history().stream().filter(r -> !(r instanceof Observation)).toList();
+    var request = new EvaluationRequest(
+        "TestRules", "p1", withoutPhq9, Set.of("Has Depression", "Severe Score"), Map.of(), NOW, whenMet);
+
+    EvaluationResult result = defaults.evaluate(request);
+
+    assertThat(result.values()).containsEntry("Has Depression", true).containsEntry("Severe Score", null)
+        .containsEntry("Summary", "Trials: 2, site: default site").doesNotContainKey("Latest PHQ-9 Score");
+    assertThat(result.failures()).isEmpty();
+  }
+
+  @Test
+  void reportsAFailingDefineOfAConditionMetAndIgnoresOneOfAConditionNotMet() {
+    var whenMet = Map.of("Has Depression", Set.of("Always Fails", "Summary"));
+    var withoutConditions = history().stream().filter(r -> !(r instanceof org.hl7.fhir.r4.model.Condition)).toList();
+
+    EvaluationResult met = defaults.evaluate(
+        new EvaluationRequest("TestRules", "p1", history(), Set.of("Has Depression"), Map.of(), NOW, whenMet));
+    EvaluationResult notMet = defaults.evaluate(
+        new EvaluationRequest("TestRules", "p1", withoutConditions, Set.of("Has Depression"), Map.of(), NOW, whenMet));
+
+    assertThat(met.failures()).containsOnlyKeys("Always Fails");
+    assertThat(met.values()).containsEntry("Summary", "Trials: 2, site: default site");
+    assertThat(notMet.failures()).isEmpty();
+    assertThat(notMet.values()).containsOnlyKeys("Has Depression").containsEntry("Has Depression", false);
+  }
+
+  @Test
   void letsARequestParameterOverrideTheSiteValue() {
     EvaluationRequest request = new EvaluationRequest(
         "TestRules", "p1", history(), Set.of("Min Trials Value", "Meets Trial Threshold"), Map.of("Min Trials", 4), NOW);

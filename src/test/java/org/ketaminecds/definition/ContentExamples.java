@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,29 @@ public final class ContentExamples {
   }
 
   /** The prefetch templates of a service definition, key to template. */
+  /**
+   * The request with a data-entry error the engine refuses (InvalidInterval): the first prefetched MedicationRequest
+   * gets a validity period that ends a year before it starts, and nothing better to count days of supply from (the
+   * content reads the validity period only when the order has no expected supply, quantity or dosage bounds).
+   */
+  public static ObjectNode withReversedValidityPeriod(ObjectNode request) {
+    var order = (ObjectNode) request.at("/prefetch/medicationRequests/entry/0/resource");
+    if (!"MedicationRequest".equals(order.path("resourceType").asText())) {
+      throw new IllegalArgumentException("the first prefetched medication request is not a MedicationRequest");
+    }
+    var dispenseRequest = order.with("dispenseRequest");
+    dispenseRequest.remove(List.of("expectedSupplyDuration", "quantity"));
+    order.path("dosageInstruction").forEach(d -> {
+      if (d.path("timing").path("repeat") instanceof ObjectNode repeat) {
+        repeat.remove(List.of("boundsPeriod", "boundsDuration"));
+      }
+    });
+    dispenseRequest.putObject("validityPeriod")
+        .put("start", LocalDate.now().minusDays(30).toString())
+        .put("end", LocalDate.now().minusDays(395).toString());
+    return request;
+  }
+
   public static Map<String, String> prefetchTemplates(String service) {
     try {
       var templates = new LinkedHashMap<String, String>();

@@ -93,6 +93,22 @@ class ServiceDefinitionLoaderTests {
   }
 
   @Test
+  void evaluatesTheConditionsFirstAndWhatACardShowsOnlyWhenItsConditionIsMet() throws IOException {
+    var second = ((ObjectNode) definition.at("/_config/cards/0")).deepCopy();
+    second.put("id", "aneurysm-plain").putObject("card").put("summary", "Aneurysm").put("indicator", "critical")
+        .putObject("source").put("label", "test");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) definition.at("/_config/cards")).add(second);
+    write("ketamine-order-check.json", definition);
+
+    var service = loader().load().require("ketamine-order-check");
+
+    assertThat(service.firstExpressions()).containsExactly("Has Aneurysm");
+    assertThat(service.expressionsWhenMet()).containsOnlyKeys("Has Aneurysm");
+    assertThat(service.expressionsWhenMet().get("Has Aneurysm"))
+        .containsExactlyInAnyOrder("Aneurysm Display", "Evidence", "Draft Order Reference", "Patient Id");
+  }
+
+  @Test
   void ignoresTheExamplesFolder() throws IOException {
     write("ketamine-order-check.json", definition);
     Files.createDirectories(dir.resolve("examples/ketamine-order-check"));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.ketaminecds.config.JacksonConfig;
 import org.ketaminecds.cql.CqlEvaluator;
+import org.ketaminecds.cql.EvaluationRequest;
 import org.ketaminecds.cql.CqlLibraryCatalog;
 import org.ketaminecds.cql.EvaluationResult;
 import org.ketaminecds.feedback.FeedbackSink;
@@ -114,10 +116,17 @@ class ServiceExampleRunnerIntegrationTests {
         all.put("Aneurysm Display", aneurysms.isEmpty() ? null : aneurysms.get(0).getCode().getText());
         all.put("Needs Screening", !recentPhq9);
         if (!request.patientId().equals("warm-up")) { // the start-up warm-up evaluates every define once
-          assertThat(request.expressions()).containsExactlyInAnyOrder("Has Aneurysm", "Aneurysm Display", "Needs Screening");
+          // the conditions first; the card text only for a condition met
+          assertThat(request.expressions()).containsExactlyInAnyOrder("Has Aneurysm", "Needs Screening");
+          assertThat(request.whenMet()).isEqualTo(Map.of("Has Aneurysm", Set.of("Aneurysm Display")));
         }
         var values = new HashMap<String, Object>();
         request.expressions().forEach(e -> values.put(e, all.get(e)));
+        request.whenMet().forEach((condition, defines) -> {
+          if (EvaluationRequest.met(values.get(condition))) {
+            defines.forEach(e -> values.put(e, all.get(e)));
+          }
+        });
         return new EvaluationResult(values, Map.of());
       };
     }

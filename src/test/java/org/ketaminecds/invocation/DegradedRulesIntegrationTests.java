@@ -6,7 +6,6 @@ import static org.ketaminecds.definition.ContentExamples.ORDER_CHECK;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class DegradedRulesIntegrationTests extends ServiceIntegration {
 
   @Test
   void answersWithTheOtherCardsAndNamesTheDegradedRulesOnOrderSign() {
-    var request = withReversedValidityPeriod(ContentExamples.request(ORDER_CHECK, "esketamine-trd-met"));
+    var request = ContentExamples.withReversedValidityPeriod(ContentExamples.request(ORDER_CHECK, "esketamine-trd-met"));
 
     var reply = invoke(ORDER_CHECK, request);
 
@@ -50,23 +49,13 @@ class DegradedRulesIntegrationTests extends ServiceIntegration {
 
   @Test
   void answersWithTheOtherCardsAndNamesTheDegradedRulesOnPatientView() {
-    var request = withReversedValidityPeriod(ContentExamples.request(CHART_REVIEW, "bipolar-warning"));
+    var request = ContentExamples.withReversedValidityPeriod(ContentExamples.request(CHART_REVIEW, "bipolar-warning"));
 
     var reply = invoke(CHART_REVIEW, request);
 
     assertThat(summaries(reply)).anySatisfy(s -> assertThat(s.toLowerCase()).contains("bipolar"));
     assertThat(degraded(reply)).extracting(d -> d.path("rule").asText()).contains("chart-trd-met")
         .doesNotContain("chart-bipolar-disorder");
-  }
-
-  /** The first prefetched MedicationRequest gets a validity period that ends a year before it starts. */
-  private static ObjectNode withReversedValidityPeriod(ObjectNode request) {
-    var order = (ObjectNode) request.at("/prefetch/medicationRequests/entry/0/resource");
-    assertThat(order.path("resourceType").asText()).isEqualTo("MedicationRequest");
-    order.with("dispenseRequest").putObject("validityPeriod")
-        .put("start", LocalDate.now().minusDays(30).toString())
-        .put("end", LocalDate.now().minusDays(395).toString());
-    return request;
   }
 
   private Reply invoke(String service, ObjectNode request) {

@@ -24,6 +24,7 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +92,7 @@ class InvocationControllerTests {
   }
 
   @Test
-  void evaluatesOnlyTheDefinesTheRulesReadAtTheTimeOfTheRequest() throws Exception {
+  void evaluatesTheConditionsFirstAndTheCardTextOnlyForConditionsMetAtTheTimeOfTheRequest() throws Exception {
     var before = ZonedDateTime.now();
     send(orderSign()).andExpect(status().isOk());
 
@@ -99,8 +100,8 @@ class InvocationControllerTests {
     then(cqlEvaluator).should().evaluate(evaluation.capture());
     assertThat(evaluation.getValue().library()).isEqualTo("ExampleCheck");
     assertThat(evaluation.getValue().patientId()).isEqualTo("p1");
-    assertThat(evaluation.getValue().expressions())
-        .containsExactlyInAnyOrder("Has Aneurysm", "Aneurysm Display", "Needs Screening");
+    assertThat(evaluation.getValue().expressions()).containsExactlyInAnyOrder("Has Aneurysm", "Needs Screening");
+    assertThat(evaluation.getValue().whenMet()).containsEntry("Has Aneurysm", Set.of("Aneurysm Display"));
     assertThat(evaluation.getValue().parameters()).isEmpty();
     assertThat(evaluation.getValue().now()).isBetween(before, ZonedDateTime.now());
   }

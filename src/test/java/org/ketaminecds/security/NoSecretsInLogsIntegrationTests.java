@@ -11,7 +11,6 @@ import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -184,10 +183,7 @@ class NoSecretsInLogsIntegrationTests extends SecuredServiceIntegration {
     assertThat(http.send(http.post(path, BodyPublishers.ofString(body), "Content-Type", "text/plain",
         jwt(audience)[0], jwt(audience)[1])).status()).isEqualTo(415);
     // a rule the engine cannot evaluate (validity period ends before it starts)
-    var degraded = ContentExamples.request(ORDER_CHECK, "esketamine-trd-met");
-    ((ObjectNode) degraded.at("/prefetch/medicationRequests/entry/0/resource")).with("dispenseRequest")
-        .putObject("validityPeriod").put("start", LocalDate.now().toString())
-        .put("end", LocalDate.now().minusYears(1).toString());
+    var degraded = ContentExamples.withReversedValidityPeriod(ContentExamples.request(ORDER_CHECK, "esketamine-trd-met"));
     assertThat(http.post(path, ContentExamples.json(degraded), jwt(audience)).json().has("extension")).isTrue();
   }
 
