@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The dedicated mapper for the CDS Hooks envelope. It is not a default autowire candidate, so Boot's
  * {@code @ConditionalOnMissingBean ObjectMapper} still creates Boot's mapper; inject this one with
- * {@link HookJson}. FHIR resources never go through it (HAPI's parser does those, STACK.md P11).
+ * {@link HookJson}. FHIR resources are never bound by it (HAPI's parser does those, STACK.md P11): the prefetch
+ * stays a JSON tree that HAPI reads as it is, so decimals are kept exactly as sent ({@code 0.10} stays
+ * {@code 0.10}), as HAPI's own JSON reading keeps them.
  */
 @Configuration(proxyBeanMethods = false)
 public class JacksonConfig {
@@ -29,6 +32,8 @@ public class JacksonConfig {
         // parse errors must never echo request content (patient data) into messages
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
         .build();
   }
 }

@@ -3,6 +3,7 @@ package org.ketaminecds.invocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.List;
 import org.ketaminecds.config.HookJson;
 import org.ketaminecds.problem.InvalidRequestException;
@@ -23,6 +24,15 @@ class HookRequestReader {
   }
 
   HookRequest read(byte[] body) {
+    // one pass for a well-formed body: the prefetch trees are built once, not built and then copied
+    try {
+      HookRequest request = body == null || body.length == 0 ? null : mapper.readValue(body, HookRequest.class);
+      if (request != null) {
+        return request;
+      }
+    } catch (IOException e) {
+      // fall through: the two steps below say precisely what is wrong
+    }
     // syntax first (a truncated body is malformed, not a type error), then the envelope's types
     var tree = JsonBodies.readObject(mapper, body);
     try {

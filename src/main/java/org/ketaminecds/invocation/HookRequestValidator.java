@@ -155,9 +155,9 @@ class HookRequestValidator {
   }
 
   /** The client's prefetch for the service's keys; other keys are dropped unread. */
-  private static Map<String, String> given(Map<String, JsonNode> prefetch, ServiceDefinition service,
+  private static Map<String, JsonNode> given(Map<String, JsonNode> prefetch, ServiceDefinition service,
       List<FieldError> errors) {
-    var given = new HashMap<String, String>();
+    var given = new HashMap<String, JsonNode>();
     prefetch.forEach((key, value) -> {
       if (!service.prefetch().containsKey(key)) {
         return;
@@ -165,7 +165,7 @@ class HookRequestValidator {
       if (value == null || value.isNull()) {
         given.put(key, null);
       } else if (value.isObject()) {
-        given.put(key, value.toString());
+        given.put(key, value);
       } else {
         errors.add(new FieldError("/prefetch/" + key.replace("~", "~0").replace("/", "~1"),
             "must be a FHIR resource or null"));

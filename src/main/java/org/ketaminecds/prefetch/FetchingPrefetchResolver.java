@@ -1,5 +1,6 @@
 package org.ketaminecds.prefetch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.time.Duration;
@@ -65,7 +66,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
 
   private PatientData resolve(PrefetchRequest request, FhirGateway.Session session, Deadline until) {
     IParser parser = fhirContext.newJsonParser();
-    Map<String, String> given = request.given() == null ? Map.of() : request.given();
+    Map<String, JsonNode> given = request.given() == null ? Map.of() : request.given();
     Map<String, PrefetchValue> values = new TreeMap<>();
     Map<String, KeySource> sources = new TreeMap<>();
     Map<String, Callable<PrefetchValue>> work = new TreeMap<>();

@@ -1,5 +1,6 @@
 package org.ketaminecds.prefetch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Resource;
@@ -9,14 +10,15 @@ import org.hl7.fhir.r4.model.Resource;
  *
  * @param templates the service's prefetch templates (key to relative FHIR query with tokens)
  * @param tokens values for template tokens: {@code context.patientId}, {@code userPractitionerId}, ...
- * @param given the prefetch the client sent, key to raw JSON text; a key mapped to {@code null} means
- *     "no data"; an absent key means "not satisfied"
+ * @param given the prefetch the client sent, key to its JSON as parsed from the request body (read by HAPI
+ *     from that tree, not parsed again); a key mapped to {@code null} or JSON null means "no data"; an absent key
+ *     means "not satisfied"
  * @param access the FHIR server and token, or {@code null} when the client sent no fhirServer
  * @param draftResources resources from context.draftOrders / medications, visible to CQL as-is
  */
 public record PrefetchRequest(
     Map<String, String> templates,
     Map<String, String> tokens,
-    Map<String, String> given,
+    Map<String, JsonNode> given,
     FhirAccess access,
     List<Resource> draftResources) {}

@@ -1,7 +1,11 @@
 package org.ketaminecds.prefetch;
 
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
@@ -38,13 +42,21 @@ record PrefetchValue(List<Resource> resources, Bundle pageWithNext, String failu
     return new PrefetchValue(List.of(), null, reason);
   }
 
-  /** The raw JSON a client sent for one key; {@code null} (or JSON null) means "no data exists". */
-  static PrefetchValue parse(IParser parser, String json) {
-    if (json == null || json.isBlank() || json.strip().equals("null")) {
+  /**
+   * The JSON a client sent for one key, read by HAPI from the tree the request body was parsed into (no second
+   * parse of the text); {@code null} (or JSON null) means "no data exists".
+   */
+  static PrefetchValue parse(IParser parser, JsonNode json) {
+    if (json == null || json.isNull() || json.isMissingNode()) {
       return noData();
     }
+    if (!(json instanceof ObjectNode object)) {
+      return failed("prefetch value is not a FHIR R4 resource");
+    }
     try {
-      return of(parser.parseResource(json));
+      var structure = new JacksonStructure();
+      structure.setNativeObject(object);
+      return of(((IJsonLikeParser) parser).parseResource(structure));
     } catch (DataFormatException | ClassCastException | NullPointerException | IllegalArgumentException e) {
       // HAPI reports some malformed input (a Bundle entry whose resource is null or a scalar) with a
       // NullPointerException rather than a DataFormatException

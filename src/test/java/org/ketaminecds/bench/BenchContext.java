@@ -1,7 +1,11 @@
 package org.ketaminecds.bench;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -11,6 +15,7 @@ import java.util.Map;
 import org.hl7.fhir.r4.model.Resource;
 import org.ketaminecds.KetamineCdsApplication;
 import org.ketaminecds.cards.CardRenderer;
+import org.ketaminecds.config.JacksonConfig;
 import org.ketaminecds.cql.CqlEvaluator;
 import org.ketaminecds.cql.EvaluationRequest;
 import org.ketaminecds.definition.ServiceCatalog;
@@ -30,6 +35,8 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * component scan (they hold test configurations).
  */
 final class BenchContext implements AutoCloseable {
+
+  private static final ObjectMapper HOOK_JSON = new JacksonConfig().hookObjectMapper();
 
   final ConfigurableApplicationContext context;
   final CqlEvaluator evaluator;
@@ -57,9 +64,9 @@ final class BenchContext implements AutoCloseable {
   PrefetchRequest prefetchRequest(String serviceId, SyntheticPatient patient) {
     var service = catalog.require(serviceId);
     var parser = FhirContext.forR4Cached().newJsonParser();
-    Map<String, String> given = new LinkedHashMap<>();
+    Map<String, JsonNode> given = new LinkedHashMap<>();
     patient.prefetch(service.prefetch()).forEach((key, value) ->
-        given.put(key, value == null ? null : parser.encodeResourceToString(value)));
+        given.put(key, value == null ? null : tree(parser.encodeResourceToString(value))));
     List<Resource> drafts = serviceId.equals(BenchRequests.ORDER_SERVICE)
         ? requests.draftOrders(patient.id()).getEntry().stream().map(e -> e.getResource()).toList()
         : List.of();
@@ -95,6 +102,15 @@ final class BenchContext implements AutoCloseable {
     @Override
     public int hashCode() {
       return MainClassesOnly.class.hashCode();
+    }
+  }
+
+  /** A prefetch value as the hook reader holds it: the JSON tree of the request body. */
+  private static JsonNode tree(String json) {
+    try {
+      return HOOK_JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

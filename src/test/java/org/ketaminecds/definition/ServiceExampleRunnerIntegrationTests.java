@@ -144,8 +144,8 @@ class ServiceExampleRunnerIntegrationTests {
         var sources = new HashMap<String, PatientData.KeySource>();
         request.given().forEach((key, json) -> {
           sources.put(key, PatientData.KeySource.PREFETCHED);
-          if (json != null) {
-            var resource = (Resource) fhirContext.newJsonParser().parseResource(json);
+          if (json != null && !json.isNull()) {
+            var resource = (Resource) fhirContext.newJsonParser().parseResource(json.toString());
             if (resource instanceof Bundle bundle) {
               bundle.getEntry().forEach(e -> resources.add(e.getResource()));
             } else {

@@ -117,7 +117,7 @@ class InvocationControllerTests {
     assertThat(request.tokens()).containsEntry("context.patientId", "p1")
         .containsEntry("context.userId", "Practitioner/pr1").containsEntry("userPractitionerId", "pr1");
     assertThat(request.given()).containsOnlyKeys("patient", "conditions", "phq9").containsEntry("conditions", null);
-    assertThat(request.given().get("patient")).contains("\"resourceType\":\"Patient\"");
+    assertThat(request.given().get("patient").path("resourceType").asText()).isEqualTo("Patient");
     assertThat(request.draftResources()).singleElement().isInstanceOf(MedicationRequest.class);
     assertThat(request.access()).isNull();
     then(fhirServerPolicy).should(never()).check(any(), any());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ketaminecds.prefetch.FhirFixtures.json;
 
 import ca.uhn.fhir.parser.IParser;
+import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,9 +14,9 @@ class PrefetchValueTests {
   private final IParser parser = FhirFixtures.FHIR.newJsonParser();
 
   @ParameterizedTest
-  @ValueSource(strings = {"null", " null ", ""})
+  @ValueSource(strings = {"null", " null "})
   void readsJsonNullAsNoData(String json) {
-    PrefetchValue value = PrefetchValue.parse(parser, json);
+    PrefetchValue value = parse(json);
 
     assertThat(value.failed()).isFalse();
     assertThat(value.resources()).isEmpty();
@@ -24,17 +25,30 @@ class PrefetchValueTests {
   @Test
   void readsAJavaNullAsNoData() {
     assertThat(PrefetchValue.parse(parser, null).failed()).isFalse();
+    assertThat(PrefetchValue.parse(parser, null).resources()).isEmpty();
   }
 
   @Test
   void failsAnOperationOutcomeInPlaceOfData() {
-    assertThat(PrefetchValue.parse(parser, json("OperationOutcome-error.json")).failed()).isTrue();
+    assertThat(parse(json("OperationOutcome-error.json")).failed()).isTrue();
   }
 
   @Test
   void failsSomethingThatIsNotAFhirResource() {
-    assertThat(PrefetchValue.parse(parser, "{\"resourceType\":\"NoSuchThing\"}").failed()).isTrue();
-    assertThat(PrefetchValue.parse(parser, "[1,2]").failed()).isTrue();
+    assertThat(parse("{\"resourceType\":\"NoSuchThing\"}").failed()).isTrue();
+    assertThat(parse("[1,2]").failed()).isTrue();
+    assertThat(parse("5").failed()).isTrue();
+  }
+
+  @Test
+  void keepsDecimalsExactlyAsSent() {
+    var observation = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"dose\"},"
+        + "\"valueQuantity\":{\"value\":0.10,\"unit\":\"mg\"}}";
+
+    var value = (Observation) parse(observation).resources().get(0);
+
+    assertThat(value.getValueQuantity().getValueElement().getValueAsString()).isEqualTo("0.10");
+    assertThat(value.getValueQuantity().getValue()).isEqualByComparingTo("0.1").hasScaleOf(2);
   }
 
   @ParameterizedTest
@@ -42,13 +56,13 @@ class PrefetchValueTests {
   void failsABundleWithAnEntryThatIsNoResource(String resource) {
     String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":" + resource + "}]}";
 
-    assertThat(PrefetchValue.parse(parser, bundle).failed()).isTrue();
+    assertThat(parse(bundle).failed()).isTrue();
   }
 
   @Test
   void flattensSearchsetEntriesAndKeepsThePageWithANextLink() {
     PrefetchValue value =
-        PrefetchValue.parse(parser, json("Bundle-medicationrequests-page1.json", "https://ehr.example.org/fhir"));
+        parse(json("Bundle-medicationrequests-page1.json", "https://ehr.example.org/fhir"));
 
     assertThat(value.resources()).singleElement().extracting(r -> r.getIdElement().getIdPart()).isEqualTo("mr-sert1");
     assertThat(value.hasNextPage()).isTrue();
@@ -58,6 +72,11 @@ class PrefetchValueTests {
   void hasNoNextPageOnTheLastPage() {
     String lastPage = json("Bundle-medicationrequests-page3.json", "https://ehr.example.org/fhir");
 
-    assertThat(PrefetchValue.parse(parser, lastPage).hasNextPage()).isFalse();
+    assertThat(parse(lastPage).hasNextPage()).isFalse();
+  }
+
+  /** As the resolver reads it: from the tree the hook reader parsed the request body into. */
+  private PrefetchValue parse(String json) {
+    return PrefetchValue.parse(parser, TestResolver.tree(json));
   }
 }

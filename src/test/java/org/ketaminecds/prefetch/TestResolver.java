@@ -1,14 +1,20 @@
 package org.ketaminecds.prefetch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.config.JacksonConfig;
 
 /** The real resolver wired by hand (no Spring), with the pool closed after each test. */
 final class TestResolver implements AutoCloseable {
+
+  private static final ObjectMapper HOOK_JSON = new JacksonConfig().hookObjectMapper();
 
   static final String TOKEN = "eyJhbGciOiJSUzM4NCJ9.fake-access-token_for.tests";
   static final Map<String, String> TOKENS =
@@ -48,10 +54,24 @@ final class TestResolver implements AutoCloseable {
     return new FhirAccess(URI.create(fhirBase), TOKEN);
   }
 
-  /** {@code given} may map a key to null ("no data"), so it is copied into a HashMap. */
+  /**
+   * {@code given} maps keys to JSON text as a client sends it, parsed here as the hook reader parses a body; a key
+   * may map to null ("no data"), so it is copied into a HashMap.
+   */
   static PrefetchRequest request(
       Map<String, String> templates, Map<String, String> given, FhirAccess access, List<Resource> drafts) {
-    return new PrefetchRequest(templates, TOKENS, new HashMap<>(given), access, drafts);
+    var trees = new HashMap<String, JsonNode>();
+    given.forEach((key, json) -> trees.put(key, json == null ? null : tree(json)));
+    return new PrefetchRequest(templates, TOKENS, trees, access, drafts);
+  }
+
+  /** JSON text as the hook-JSON mapper reads it from a request body. */
+  static JsonNode tree(String json) {
+    try {
+      return HOOK_JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("test JSON does not parse", e);
+    }
   }
 
   static PrefetchRequest request(Map<String, String> templates, Map<String, String> given, FhirAccess access) {
