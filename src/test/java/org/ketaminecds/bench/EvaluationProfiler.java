@@ -23,8 +23,15 @@ public final class EvaluationProfiler {
           continue;
         }
         var request = bench.evaluationRequest(BenchRequests.ORDER_SERVICE, bench.generator.generate(profile, 1));
-        System.out.printf("%s: %d resources, %d defines%n", profile.wire(), request.resources().size(),
-            request.expressions().size());
+        if (Boolean.getBoolean("bench.unstaged")) { // every define the rules read at once, as before staging
+          var all = new java.util.TreeSet<>(request.expressions());
+          request.whenMet().values().forEach(all::addAll);
+          request = new EvaluationRequest(request.library(), request.patientId(), request.resources(), all,
+              request.parameters(), request.now());
+        }
+        System.out.printf("%s: %d resources, %d defines first, %d when their condition is met%n", profile.wire(),
+            request.resources().size(), request.expressions().size(),
+            request.whenMet().values().stream().mapToInt(java.util.Set::size).sum());
         loop(bench, request, Math.max(1, seconds / 3)); // warm-up
         if (Boolean.getBoolean("bench.defines")) {
           perDefine(bench, request);
