@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
@@ -44,9 +43,10 @@ final class InMemoryRetrieveProvider implements RetrieveProvider {
       String dateHighPath, Interval dateRange) {
     List<Object> matches = new ArrayList<>();
     String patientId = patientId(context, contextPath, contextValue);
+    CodeIndex codeIndex = codes == null ? null : new CodeIndex(codes);
     for (Resource resource : byType.getOrDefault(dataType, List.of())) {
       if ((patientId == null || refersTo(modelResolver.resolvePath(resource, contextPath), patientId))
-          && hasCode(resource, codePath, codes, valueSet)
+          && hasCode(resource, codePath, codeIndex, valueSet)
           && DateRanges.matches(modelResolver, resource, datePath, dateLowPath, dateHighPath, dateRange)) {
         matches.add(resource);
       }
@@ -84,7 +84,7 @@ final class InMemoryRetrieveProvider implements RetrieveProvider {
     return value instanceof String id && patientId.equals(id);
   }
 
-  private boolean hasCode(Resource resource, String codePath, Iterable<Code> codes, String valueSet) {
+  private boolean hasCode(Resource resource, String codePath, CodeIndex codes, String valueSet) {
     if (codePath == null || (codes == null && valueSet == null)) {
       return true;
     }
@@ -94,13 +94,8 @@ final class InMemoryRetrieveProvider implements RetrieveProvider {
       if (valueSet != null && terminology.contains(valueSet, coding.getSystem(), coding.getCode())) {
         return true;
       }
-      if (codes != null) {
-        for (Code code : codes) {
-          if (Objects.equals(code.getCode(), coding.getCode())
-              && (code.getSystem() == null || Objects.equals(code.getSystem(), coding.getSystem()))) {
-            return true;
-          }
-        }
+      if (codes != null && codes.matches(coding.getSystem(), coding.getCode())) {
+        return true;
       }
     }
     return false;
