@@ -26,7 +26,7 @@ public record FhirClientProperties(
     @NotNull @DefaultValue("3s") Duration readTimeout,
     @NotNull @DefaultValue("4s") Duration deadline,
     @Min(1) @Max(1000) @DefaultValue("10") int maxPages,
-    @Min(1) @Max(256) @DefaultValue("8") int maxParallelFetches) {
+    @Min(1) @Max(256) @DefaultValue("32") int maxParallelFetches) {
 
   public FhirClientProperties {
     for (Duration d : new Duration[] {connectTimeout, readTimeout, deadline}) {
@@ -39,6 +39,6 @@ public record FhirClientProperties(
   /** The defaults, for code and tests that run without Spring. */
   public static FhirClientProperties defaults() {
     return new FhirClientProperties(
-        Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4), 10, 8);
+        Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4), 10, 32);
   }
 }

@@ -44,7 +44,7 @@ class SlowEhrIntegrationTests extends ServiceIntegration {
     var template = tricklingConditions();
     var slowRequests = new ArrayList<ObjectNode>();
     var slow = new ArrayList<CompletableFuture<Reply>>();
-    // more slow requests than cds.fhir.max-parallel-fetches (8): every fetch worker meets the trickling EHR
+    // more slow requests than cds.fhir.max-parallel-fetches (8 in these tests): every fetch worker meets the trickling EHR
     for (int i = 0; i < 12; i++) {
       var request = template.deepCopy().put("hookInstance", UUID.randomUUID().toString());
       slowRequests.add(request);
