@@ -14,7 +14,8 @@ class CqlConfig {
   @Bean
   CqlLibraries cqlLibraries(
       FhirContext fhirContext, ResourceLoader resourceLoader, CqlContentProperties content, CqlProperties cql) {
-    return new CqlLibraryLoader(fhirContext, resourceLoader, content, cql).load();
+    var packagedElm = PrecompiledElm.at(resourceLoader, PrecompiledElm.PACKAGED);
+    return new CqlLibraryLoader(fhirContext, resourceLoader, content, cql, packagedElm).load();
   }
 
   @Bean

@@ -18,25 +18,34 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 /**
  * Reads every {@code *.cql} and {@code vocabulary/ValueSet-*.json} of the content location at
  * start-up, translates and checks them, and converts the site parameter overrides. Any problem stops
- * start-up with a {@link CqlContentException} that lists them all.
+ * start-up with a {@link CqlContentException} that lists them all. When precompiled ELM was built from exactly this
+ * CQL it is read instead of translating ({@link PrecompiledElm}); the checks are the same.
  */
 final class CqlLibraryLoader {
 
   private static final Logger log = LoggerFactory.getLogger(CqlLibraryLoader.class);
 
-  /** Everything one load found; {@link #load()} throws when {@code problems} is not empty. */
+  /**
+   * Everything one load found; {@link #load()} throws when {@code problems} is not empty.
+   *
+   * @param sources library name to CQL text
+   * @param precompiled whether the libraries came from precompiled ELM rather than the translator
+   */
   record Report(
       String location, boolean locationFound, List<String> cqlFiles, List<CqlContentProblem> problems,
-      CqlLibraries libraries) {}
+      CqlLibraries libraries, Map<String, String> sources, boolean precompiled) {}
 
   private final FhirContext fhirContext;
   private final ResourcePatternResolver resources;
   private final String location;
   private final Map<String, String> parameterOverrides;
+  private final PrecompiledElm elm;
 
   CqlLibraryLoader(
-      FhirContext fhirContext, ResourceLoader resourceLoader, CqlContentProperties content, CqlProperties cql) {
+      FhirContext fhirContext, ResourceLoader resourceLoader, CqlContentProperties content, CqlProperties cql,
+      PrecompiledElm elm) {
     this.fhirContext = fhirContext;
+    this.elm = elm;
     this.resources = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
     this.location = content.cqlLocation().endsWith("/") ? content.cqlLocation() : content.cqlLocation() + "/";
     this.parameterOverrides = cql.parameters();
@@ -61,17 +70,29 @@ final class CqlLibraryLoader {
     Vocabulary vocabulary = new VocabularyLoader(fhirContext).load(files("vocabulary/ValueSet-*.json"));
 
     LibraryCaches caches = new LibraryCaches(sources.keySet());
-    var translation = new LibraryTranslator().translate(sources, vocabulary, caches);
+    PrecompiledElm.Read precompiled = elm.read(sources);
+    if (precompiled.inconsistent()) {
+      log.warn("Precompiled ELM not used, translating the CQL instead: {}", precompiled.notUsed());
+    }
+    var translation = precompiled.usable()
+        ? PrecompiledElm.adopt(precompiled, sources, vocabulary, caches)
+        : new LibraryTranslator().translate(sources, vocabulary, caches);
     List<CqlContentProblem> problems = new ArrayList<>(vocabulary.problems());
     problems.addAll(translation.problems());
     SiteParameters parameters = SiteParameters.convert(parameterOverrides, translation.libraries(), problems);
 
-    log.info(
-        "Translated {} CQL libraries and {} value sets from {} in {} ms",
-        translation.libraries().size(), vocabulary.codes().size(), location, (System.nanoTime() - started) / 1_000_000);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    if (precompiled.usable()) {
+      log.info("Loaded {} CQL libraries from precompiled ELM at {} and {} value sets from {} in {} ms",
+          translation.libraries().size(), elm.location(), vocabulary.codes().size(), location, millis);
+    } else {
+      log.info("Translated {} CQL libraries and {} value sets from {} in {} ms (precompiled ELM: {})",
+          translation.libraries().size(), vocabulary.codes().size(), location, millis, precompiled.notUsed());
+    }
     CqlLibraries libraries = new CqlLibraries(
         translation.libraries(), caches, new InMemoryTerminologyProvider(vocabulary.codes()), parameters);
-    return new Report(location, found, sources.keySet().stream().map(n -> n + ".cql").toList(), problems, libraries);
+    return new Report(location, found, sources.keySet().stream().map(n -> n + ".cql").toList(), problems, libraries,
+        sources, precompiled.usable());
   }
 
   /** File name relative to the location to its text, for the files matching the pattern. */

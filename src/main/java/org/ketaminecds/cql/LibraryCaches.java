@@ -1,8 +1,11 @@
 package org.ketaminecds.cql;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cqframework.cql.cql2elm.CqlCompilerOptions;
 import org.cqframework.cql.cql2elm.CqlCompilerOptions.Options;
@@ -11,6 +14,7 @@ import org.cqframework.cql.cql2elm.LibraryManager;
 import org.cqframework.cql.cql2elm.ModelManager;
 import org.cqframework.cql.cql2elm.model.CompiledLibrary;
 import org.cqframework.cql.cql2elm.model.Model;
+import org.cqframework.cql_to_elm.BuildConfig;
 import org.hl7.cql.model.ModelIdentifier;
 import org.hl7.elm.r1.ExpressionDef;
 import org.hl7.elm.r1.VersionedIdentifier;
@@ -42,6 +46,24 @@ final class LibraryCaches {
   private final Set<String> contentNames;
   private final Map<VersionedIdentifier, CompiledLibrary> libraries = new ConcurrentHashMap<>();
 
+  /** The translator's own version (what it writes into each library's CqlToElmInfo). */
+  static String translatorVersion() {
+    return BuildConfig.IMPLEMENTATION_VERSION;
+  }
+
+  /** Every setting of {@link #OPTIONS} as text (precompiled ELM records it). */
+  static String optionsText() {
+    return "options=" + new TreeSet<>(OPTIONS.getOptions())
+        + ", compatibilityLevel=" + OPTIONS.getCompatibilityLevel()
+        + ", signatureLevel=" + OPTIONS.getSignatureLevel()
+        + ", errorLevel=" + OPTIONS.getErrorLevel()
+        + ", validateUnits=" + OPTIONS.getValidateUnits()
+        + ", verifyOnly=" + OPTIONS.getVerifyOnly()
+        + ", enableCqlOnly=" + OPTIONS.getEnableCqlOnly()
+        + ", analyzeDataRequirements=" + OPTIONS.getAnalyzeDataRequirements()
+        + ", collapseDataRequirements=" + OPTIONS.getCollapseDataRequirements();
+  }
+
   /** @param contentNames the library names of the content folder, which never come from the shared cache */
   LibraryCaches(Set<String> contentNames) {
     this.contentNames = Set.copyOf(contentNames);
@@ -67,7 +89,19 @@ final class LibraryCaches {
     return null;
   }
 
-  /** Adds a library the translator compiled directly (the engine needs its statements sorted, P4). */
+  /** Every library compiled or adopted so far: the content's and the ones they include (FHIRHelpers). */
+  Collection<CompiledLibrary> all() {
+    return List.copyOf(libraries.values());
+  }
+
+  boolean isContent(String name) {
+    return contentNames.contains(name);
+  }
+
+  /**
+   * Adds a library the translator compiled directly, or one read from precompiled ELM (the engine needs its
+   * statements sorted, STACK.md P4).
+   */
   void add(CompiledLibrary library) {
     if (library.getLibrary().getStatements() != null) {
       library.getLibrary().getStatements().getDef().sort(Comparator.comparing(ExpressionDef::getName));
@@ -75,7 +109,10 @@ final class LibraryCaches {
     libraries.put(library.getIdentifier(), library);
   }
 
-  /** Offers the non-content libraries compiled here (FHIRHelpers) to later loads in this process. */
+  /**
+   * Offers the non-content libraries compiled here (FHIRHelpers) to later loads in this process. Called after
+   * translation only: ELM read from JSON lacks the type information the translator needs to compile against it.
+   */
   void shareSystemLibraries() {
     libraries.forEach(
         (id, library) -> {

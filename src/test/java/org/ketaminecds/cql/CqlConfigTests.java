@@ -32,6 +32,23 @@ class CqlConfigTests {
   }
 
   @Test
+  void readsThePackagedElmForThePackagedContentInsteadOfTranslating(CapturedOutput output) {
+    context.withPropertyValues("cds.content.cql-location=classpath:content/cql/").run(app -> {
+      assertThat(app).hasNotFailed();
+      assertThat(output).contains("Loaded 13 CQL libraries from precompiled ELM at classpath:content/elm/");
+    });
+  }
+
+  @Test
+  void translatesContentThePackagedElmWasNotBuiltFrom(CapturedOutput output) {
+    context.run(app -> {
+      assertThat(app).hasNotFailed();
+      assertThat(output).containsPattern("Translated 2 CQL libraries and 3 value sets from classpath:cql-fixtures/ in "
+          + "\\d+ ms \\(precompiled ELM: the CQL differs from the CQL it was built from\\)");
+    });
+  }
+
+  @Test
   void appliesParameterOverridesFromConfiguration() {
     context.withPropertyValues("cds.cql.parameters.[Min Trials]=5", "cds.cql.parameters.site-name=Clinic B").run(app -> {
       EvaluationResult result = app.getBean(CqlEvaluator.class).evaluate(new EvaluationRequest(

@@ -1,7 +1,11 @@
 package org.ketaminecds.cql;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -25,13 +29,30 @@ final class CqlFixtures {
 
   private CqlFixtures() {}
 
+  /** A loader that always translates (no precompiled ELM). */
   static CqlLibraryLoader loader(String location, Map<String, String> parameters) {
+    return loader(location, parameters, PrecompiledElm.none());
+  }
+
+  static CqlLibraryLoader loader(String location, Map<String, String> parameters, PrecompiledElm elm) {
     return new CqlLibraryLoader(
-        FHIR, new DefaultResourceLoader(), new CqlContentProperties(location), new CqlProperties(parameters));
+        FHIR, new DefaultResourceLoader(), new CqlContentProperties(location), new CqlProperties(parameters), elm);
   }
 
   static CqlLibraries load(String location, Map<String, String> parameters) {
     return loader(location, parameters).load();
+  }
+
+  /** Copies the test content ({@link #TEST_CONTENT}: CQL and vocabulary) into a folder. */
+  static void copyTestContent(Path target) throws IOException {
+    Path source = Path.of("src/test/resources/cql-fixtures");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = target.resolve(source.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+      }
+    }
   }
 
   static Patient patient(String id) {
