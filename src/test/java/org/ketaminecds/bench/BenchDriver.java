@@ -103,12 +103,17 @@ public final class BenchDriver {
               rss.accumulate(server.rssMb());
             }, 0, 250, TimeUnit.MILLISECONDS);
             var loadBefore = Machine.load();
+            double serverCpu = server.cpuMillis();
+            double clientCpu = Machine.cpuMillis(ProcessHandle.current());
             var outcome = run.run(concurrency, tokens, bound.time(), signed);
             sampler.shutdownNow();
+            // sampled CPU of the phase itself (the heap sampler's actuator calls are a few per second)
+            serverCpu = (server.cpuMillis() - serverCpu) / Math.max(1, outcome.requests());
+            clientCpu = (Machine.cpuMillis(ProcessHandle.current()) - clientCpu) / Math.max(1, outcome.requests());
             rate = outcome.perSecond();
             drain(server, report, p.scenario.name() + " at " + concurrency);
             var row = new BenchReport.Row(p.scenario.name(), concurrency, outcome, heap.get(), rss.get(), loadBefore,
-                Machine.load());
+                Machine.load(), serverCpu, clientCpu);
             report.add(row);
             System.out.printf("%s c=%d: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d %s%n",
                 p.scenario.name(), concurrency, outcome.requests(), outcome.perSecond(), outcome.percentile(50),
@@ -119,10 +124,10 @@ public final class BenchDriver {
             var file = work.resolve(p.scenario.name() + ".jfr").toAbsolutePath();
             server.jcmd("JFR.start", "name=bench", "settings=profile");
             var profiled = (int) Math.max(200, rate * 40);
-            run.run(8, profiled, Duration.ofSeconds(20), client.tokens(audience, profiled));
+            run.run(options.profileConcurrency(), profiled, Duration.ofSeconds(20), client.tokens(audience, profiled));
             server.jcmd("JFR.stop", "name=bench", "filename=" + file);
             drain(server, report, p.scenario.name() + " profiling");
-            profile = p.scenario.name() + ", 8 concurrent, 20 s (JFR settings=profile)\n"
+            profile = p.scenario.name() + ", " + options.profileConcurrency() + " concurrent, 20 s (JFR settings=profile)\n"
                 + JfrSummary.summarize(file, 30);
             System.out.println(profile);
           }

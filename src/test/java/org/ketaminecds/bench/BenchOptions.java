@@ -9,11 +9,11 @@ import java.util.List;
 /**
  * Command-line options of {@link BenchDriver}: {@code --jar PATH} (required), {@code --out FILE} (Markdown
  * results), {@code --quick} (smoke: 2 patients per scenario, a few requests, levels 1 and 8), {@code --scenarios
- * a,b}, {@code --concurrency 1,8,64}, {@code --profile SCENARIO} (JFR during its 8-concurrent phase), {@code
+ * a,b}, {@code --concurrency 1,8,64}, {@code --profile SCENARIO} (JFR during a separate 8-concurrent phase; {@code SCENARIO:64} for another level), {@code
  * --profile-startup}, {@code --jvm "OPTS"} (server JVM options), {@code --fhir-delay MS}.
  */
 record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios, int[] concurrency, String profile,
-    boolean profileStartup, List<String> jvm, int fhirDelayMillis, String command) {
+    int profileConcurrency, boolean profileStartup, List<String> jvm, int fhirDelayMillis, String command) {
 
   /** The server's JVM options when --jvm is not given: the heap the issue budgets, nothing else. */
   static final String DEFAULT_JVM = "-Xms512m -Xmx512m";
@@ -27,6 +27,7 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
     List<Scenario> scenarios = Scenario.ALL;
     int[] concurrency = null;
     String profile = null;
+    int profileConcurrency = 8;
     boolean profileStartup = false;
     String jvm = DEFAULT_JVM;
     int delay = 20;
@@ -40,7 +41,11 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
           scenarios = Scenario.ALL.stream().filter(s -> names.contains(s.name())).toList();
         }
         case "--concurrency" -> concurrency = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
-        case "--profile" -> profile = args[++i];
+        case "--profile" -> {
+          var named = args[++i].split(":", 2);
+          profile = named[0];
+          profileConcurrency = named.length > 1 ? Integer.parseInt(named[1]) : 8;
+        }
         case "--profile-startup" -> profileStartup = true;
         case "--jvm" -> jvm = args[++i];
         case "--fhir-delay" -> delay = Integer.parseInt(args[++i]);
@@ -66,7 +71,7 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
       }
     }
     var command = String.join(" ", "bench/run", String.join(" ", shown)).trim();
-    return new BenchOptions(jar, out, quick, scenarios, concurrency, profile, profileStartup,
+    return new BenchOptions(jar, out, quick, scenarios, concurrency, profile, profileConcurrency, profileStartup,
         List.copyOf(jvmOptions), delay, command);
   }
 

@@ -12,9 +12,14 @@ import java.util.Optional;
 /** The results table (plain text for the console, Markdown for bench/RESULTS.md) and the targets. */
 final class BenchReport {
 
-  /** One measured phase. Memory is the peak sampled during the phase; load is the 1-minute load average. */
+  /**
+   * One measured phase. Memory is the peak sampled during the phase; load is the 1-minute load average; CPU is
+   * milliseconds of process CPU time per answered request during the phase, of the server and of this benchmark
+   * process (the client, and the stub FHIR server where a scenario fetches): on two shared cores, whichever side
+   * needs more limits the rate.
+   */
   record Row(String scenario, int concurrency, LoadRun.Outcome outcome, double heapMb, double rssMb, double loadBefore,
-      double loadAfter) {}
+      double loadAfter, double serverCpuMs, double clientCpuMs) {}
 
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
@@ -33,30 +38,31 @@ final class BenchReport {
   }
 
   String table() {
-    var text = new StringBuilder(String.format("%-26s %5s %8s %8s %8s %8s %8s %8s %7s %7s %7s %5s %5s%n",
+    var text = new StringBuilder(String.format("%-26s %5s %8s %8s %8s %8s %8s %8s %7s %7s %7s %5s %5s %7s %7s%n",
         "scenario", "conc", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "heapMB",
-        "rssMB", "cards", "load"));
+        "rssMB", "cards", "load", "srvCPU", "cliCPU"));
     for (Row row : rows) {
       var o = row.outcome();
-      text.append(String.format("%-26s %5d %8d %8.0f %8.2f %8.2f %8.2f %8.1f %7d %7.0f %7.0f %5d %5.1f%n",
+      text.append(String.format("%-26s %5d %8d %8.0f %8.2f %8.2f %8.2f %8.1f %7d %7.0f %7.0f %5d %5.1f %7.2f %7.2f%n",
           row.scenario(), row.concurrency(), o.requests(), o.perSecond(), o.percentile(50), o.percentile(95),
           o.percentile(99), o.percentile(100), o.errors(), row.heapMb(), row.rssMb(), o.cardsInFirstResponse(),
-          row.loadBefore()));
+          row.loadBefore(), row.serverCpuMs(), row.clientCpuMs()));
     }
     return text.toString();
   }
 
   String markdownTable() {
     var text = new StringBuilder("| scenario | concurrency | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | "
-        + "errors | heap used MB (peak) | RSS MB (peak) | cards | load 1m (before → after) |\n"
-        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        + "errors | heap used MB (peak) | RSS MB (peak) | cards | load 1m (before → after) | server CPU ms/request "
+        + "| client CPU ms/request |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
     for (Row row : rows) {
       var o = row.outcome();
       text.append(String.format("| %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %d%s | %.0f | %.0f | %d | "
-              + "%.2f → %.2f |%n", row.scenario(), row.concurrency(), o.requests(), o.perSecond(), o.percentile(50),
-          o.percentile(95), o.percentile(99), o.percentile(100), o.errors(),
+              + "%.2f → %.2f | %.2f | %.2f |%n", row.scenario(), row.concurrency(), o.requests(), o.perSecond(),
+          o.percentile(50), o.percentile(95), o.percentile(99), o.percentile(100), o.errors(),
           o.errorKinds().isEmpty() ? "" : " " + o.errorKinds(), row.heapMb(), row.rssMb(), o.cardsInFirstResponse(),
-          row.loadBefore(), row.loadAfter()));
+          row.loadBefore(), row.loadAfter(), row.serverCpuMs(), row.clientCpuMs()));
     }
     return text.toString();
   }

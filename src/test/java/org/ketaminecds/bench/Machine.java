@@ -10,6 +10,11 @@ final class Machine {
   private Machine() {}
 
   /** The 1-minute load average. */
+  /** CPU time a process has used so far, in milliseconds (NaN where the platform does not say). */
+  static double cpuMillis(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+  }
+
   static double load() {
     try {
       return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);

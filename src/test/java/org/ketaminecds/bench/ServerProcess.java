@@ -79,6 +79,11 @@ final class ServerProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** CPU time the server process has used so far (all threads: request handling, JIT, GC), in milliseconds. */
+  double cpuMillis() {
+    return Machine.cpuMillis(process.toHandle());
+  }
+
   /** Resident set size in MiB, from /proc (Linux). */
   double rssMb() {
     try {

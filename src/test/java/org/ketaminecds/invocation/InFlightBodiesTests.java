@@ -85,8 +85,8 @@ class InFlightBodiesTests {
   }
 
   @Test
-  void defaultsToAThirtySecondOfTheHeapAndAtLeastFourMegabytes() {
-    long expected = Math.max(4L << 20, Runtime.getRuntime().maxMemory() / 32);
+  void defaultsTo1Over256OfTheHeapAndAtLeastOneMegabyte() {
+    long expected = Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 256);
     assertThat(new InvocationProperties(0, Duration.ofSeconds(5), DataSize.ofBytes(0)).effectiveMaxBodyBytesInFlight()).isEqualTo(expected);
   }
 }
