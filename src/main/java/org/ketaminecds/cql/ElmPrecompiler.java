@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,13 +48,37 @@ final class ElmPrecompiler {
     long started = System.nanoTime();
     try {
       // a build tool, not the service: no Spring context, so the one FhirContext is made here
-      ElmManifest manifest = new ElmPrecompiler(FhirContext.forR4Cached()).write(Path.of(args[0]), Path.of(args[1]));
+      var precompiler = new ElmPrecompiler(FhirContext.forR4Cached());
+      if (precompiler.upToDate(Path.of(args[0]), Path.of(args[1]))) {
+        System.out.printf("Precompiled ELM at %s is up to date (checked in %d ms)%n",
+            args[1], (System.nanoTime() - started) / 1_000_000);
+        return;
+      }
+      ElmManifest manifest = precompiler.write(Path.of(args[0]), Path.of(args[1]));
       System.out.printf("Precompiled ELM of %d libraries written to %s in %d ms%n",
           manifest.libraries().size(), args[1], (System.nanoTime() - started) / 1_000_000);
     } catch (CqlContentException e) {
       System.err.println(e.getMessage());
       System.exit(1);
     }
+  }
+
+  /**
+   * Whether the ELM folder already holds the ELM of exactly this CQL, translator and options, every file matching its
+   * manifest: what start-up would accept ({@link PrecompiledElm#read}), so an unchanged build skips translating.
+   */
+  boolean upToDate(Path content, Path elm) throws IOException {
+    if (!Files.isRegularFile(elm.resolve(PrecompiledElm.MANIFEST))) {
+      return false;
+    }
+    Map<String, String> sources = new TreeMap<>();
+    try (Stream<Path> files = Files.list(content)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".cql")).toList()) {
+        String name = file.getFileName().toString();
+        sources.put(name.substring(0, name.length() - ".cql".length()), Files.readString(file));
+      }
+    }
+    return PrecompiledElm.at(new DefaultResourceLoader(), elm.toUri().toString()).read(sources).usable();
   }
 
   /**

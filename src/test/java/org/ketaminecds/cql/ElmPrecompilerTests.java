@@ -38,6 +38,25 @@ class ElmPrecompilerTests {
   }
 
   @Test
+  void isUpToDateOnlyForTheSameCqlAndIntactElm() throws IOException {
+    CqlFixtures.copyTestContent(content);
+    assertThat(precompiler.upToDate(content, elm)).as("nothing built yet").isFalse();
+
+    precompiler.write(content, elm);
+    assertThat(precompiler.upToDate(content, elm)).as("just built").isTrue();
+
+    var rules = content.resolve("TestRules.cql");
+    Files.writeString(rules, Files.readString(rules) + "\ndefine \"Added\": 1\n");
+    assertThat(precompiler.upToDate(content, elm)).as("CQL changed").isFalse();
+
+    var file = precompiler.write(content, elm).libraries().stream().filter(l -> l.name().equals("TestRules"))
+        .findFirst().orElseThrow().file();
+    assertThat(precompiler.upToDate(content, elm)).as("rebuilt").isTrue();
+    Files.writeString(elm.resolve(file), Files.readString(elm.resolve(file)).replace("\"Added\"", "\"Renamed\""));
+    assertThat(precompiler.upToDate(content, elm)).as("ELM edited after the build").isFalse();
+  }
+
+  @Test
   void recordsTheSourcesTranslatorAndOptionsItWasBuiltFrom() throws IOException {
     CqlFixtures.copyTestContent(content);
 
