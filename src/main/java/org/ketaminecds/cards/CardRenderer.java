@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ketaminecds.config.HookJson;
+import org.ketaminecds.cql.EvaluationRequest;
 import org.ketaminecds.cql.EvaluationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,17 +70,12 @@ public class CardRenderer {
       throw new RuleDegradedException("conditionExpression '" + condition + "' failed: " + result.failures().get(condition));
     }
     var value = result.value(condition);
-    if (value == null || Boolean.FALSE.equals(value)) {
-      return false;
+    if (value != null && !(value instanceof Boolean) && !(value instanceof Iterable<?>)) {
+      throw new RuleDegradedException("conditionExpression '" + condition + "' returned "
+          + value.getClass().getSimpleName() + ", not Boolean or List");
     }
-    if (value instanceof Boolean) {
-      return true;
-    }
-    if (value instanceof Iterable<?> list) {
-      return list.iterator().hasNext();
-    }
-    throw new RuleDegradedException(
-        "conditionExpression '" + condition + "' returned " + value.getClass().getSimpleName() + ", not Boolean or List");
+    // the same rule the evaluator stages by: what a card shows is evaluated only for a condition met
+    return EvaluationRequest.met(value);
   }
 
   private Suggestion suggestion(SuggestionTemplate template, Interpolation text) {

@@ -65,8 +65,7 @@ final class CqlLibraryLoader {
     if (!found) {
       log.warn("No CQL content at {}: no library will be loaded", location);
     }
-    Map<String, String> sources = new TreeMap<>();
-    files("*.cql").forEach((file, text) -> sources.put(file.substring(0, file.length() - ".cql".length()), text));
+    Map<String, String> sources = sources();
     Vocabulary vocabulary = new VocabularyLoader(fhirContext).load(files("vocabulary/ValueSet-*.json"));
 
     LibraryCaches caches = new LibraryCaches(sources.keySet());
@@ -93,6 +92,13 @@ final class CqlLibraryLoader {
         translation.libraries(), caches, new InMemoryTerminologyProvider(vocabulary.codes()), parameters);
     return new Report(location, found, sources.keySet().stream().map(n -> n + ".cql").toList(), problems, libraries,
         sources, precompiled.usable());
+  }
+
+  /** Library name (file name without {@code .cql}) to CQL text, for every {@code *.cql} of the location. */
+  Map<String, String> sources() {
+    Map<String, String> sources = new TreeMap<>();
+    files("*.cql").forEach((file, text) -> sources.put(file.substring(0, file.length() - ".cql".length()), text));
+    return sources;
   }
 
   /** File name relative to the location to its text, for the files matching the pattern. */

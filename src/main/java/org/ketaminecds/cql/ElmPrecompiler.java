@@ -11,7 +11,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -71,13 +70,7 @@ final class ElmPrecompiler {
     if (!Files.isRegularFile(elm.resolve(PrecompiledElm.MANIFEST))) {
       return false;
     }
-    Map<String, String> sources = new TreeMap<>();
-    try (Stream<Path> files = Files.list(content)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".cql")).toList()) {
-        String name = file.getFileName().toString();
-        sources.put(name.substring(0, name.length() - ".cql".length()), Files.readString(file));
-      }
-    }
+    Map<String, String> sources = loader(content).sources();
     return PrecompiledElm.at(new DefaultResourceLoader(), elm.toUri().toString()).read(sources).usable();
   }
 
@@ -87,9 +80,7 @@ final class ElmPrecompiler {
    * @throws CqlContentException when the content has a problem (nothing is written then)
    */
   ElmManifest write(Path content, Path elm) throws IOException {
-    var loader = new CqlLibraryLoader(fhirContext, new DefaultResourceLoader(),
-        new CqlContentProperties(content.toUri().toString()), new CqlProperties(Map.of()), PrecompiledElm.none());
-    CqlLibraryLoader.Report report = loader.read();
+    CqlLibraryLoader.Report report = loader(content).read();
     if (!report.problems().isEmpty()) {
       throw new CqlContentException(report.location(), report.problems());
     }
@@ -120,6 +111,12 @@ final class ElmPrecompiler {
         LibraryCaches.translatorVersion(), LibraryCaches.optionsText(), files);
     Files.writeString(elm.resolve(PrecompiledElm.MANIFEST), manifest.toJson());
     return manifest;
+  }
+
+  /** The start-up loader over the content folder, always translating. */
+  private CqlLibraryLoader loader(Path content) {
+    return new CqlLibraryLoader(fhirContext, new DefaultResourceLoader(),
+        new CqlContentProperties(content.toUri().toString()), new CqlProperties(Map.of()), PrecompiledElm.none());
   }
 
   /** The content libraries and, transitively, every library they include. */

@@ -68,23 +68,41 @@ final class EngineCqlEvaluator implements CqlEvaluator {
     try {
       return new EvaluationResult(run.staged(expressions, request.whenMet()), Map.of());
     } catch (RuntimeException together) {
-      // one by one, the conditional defines too (only as many as before the staging, and only on failure)
-      var all = new TreeSet<>(expressions);
-      request.whenMet().values().forEach(all::addAll);
+      // one by one, staged as above: the conditions first, then the defines of the conditions met
       Map<String, Object> values = new LinkedHashMap<>();
       Map<String, String> failures = new LinkedHashMap<>();
-      for (String expression : all) {
-        try {
-          values.putAll(run.values(List.of(expression)));
-        } catch (RuntimeException alone) {
-          // class and define name only: exception messages may quote patient data
-          String failure = rootCause(alone).getClass().getSimpleName() + " in define \"" + expression + "\"";
-          log.warn("CQL library {}: {}", library.name(), failure);
-          failures.put(expression, failure);
-        }
-      }
+      oneByOne(run, library, expressions, values, failures);
+      var next = definesWhenMet(request.whenMet(), values);
+      next.removeAll(failures.keySet());
+      oneByOne(run, library, List.copyOf(next), values, failures);
       return new EvaluationResult(values, failures);
     }
+  }
+
+  private static void oneByOne(Run run, LoadedLibrary library, List<String> expressions, Map<String, Object> values,
+      Map<String, String> failures) {
+    for (String expression : expressions) {
+      try {
+        values.putAll(run.values(List.of(expression)));
+      } catch (RuntimeException alone) {
+        // class and define name only: exception messages may quote patient data
+        String failure = rootCause(alone).getClass().getSimpleName() + " in define \"" + expression + "\"";
+        log.warn("CQL library {}: {}", library.name(), failure);
+        failures.put(expression, failure);
+      }
+    }
+  }
+
+  /** The defines of the conditions met that are not evaluated yet, in name order. */
+  private static Set<String> definesWhenMet(Map<String, Set<String>> whenMet, Map<String, Object> values) {
+    var next = new TreeSet<String>();
+    whenMet.forEach((condition, defines) -> {
+      if (EvaluationRequest.met(values.get(condition))) {
+        next.addAll(defines);
+      }
+    });
+    next.removeAll(values.keySet());
+    return next;
   }
 
   private static Throwable rootCause(Throwable failure) {
@@ -121,13 +139,7 @@ final class EngineCqlEvaluator implements CqlEvaluator {
     Map<String, Object> staged(List<String> expressions, Map<String, Set<String>> whenMet) {
       CqlEngine engine = newEngine();
       Map<String, Object> values = values(engine, expressions);
-      var next = new TreeSet<String>();
-      whenMet.forEach((condition, defines) -> {
-        if (EvaluationRequest.met(values.get(condition))) {
-          next.addAll(defines);
-        }
-      });
-      next.removeAll(values.keySet());
+      var next = definesWhenMet(whenMet, values);
       if (!next.isEmpty()) {
         values.putAll(values(engine, List.copyOf(next)));
       }
