@@ -45,8 +45,7 @@ final class ContentTestContext {
         "--cds.audit.purge-cron=-",
         "--spring.datasource.url=jdbc:h2:mem:content-test;DB_CLOSE_DELAY=-1",
         "--spring.datasource.username=sa",
-        "--spring.datasource.password=",
-        "--spring.main.lazy-initialization=false"));
+        "--spring.datasource.password="));
     if (quiet) {
       // the command's own report is the output: the service's start-up and per-call logs are noise here
       properties.addAll(List.of(

@@ -45,7 +45,7 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Proves the example runner end to end on the test content (two cases of {@code ketamine-test-check})
  * through the endpoint's evaluation steps ({@link HookEvaluation}). CQL and prefetch are stand-ins here that compute the same defines as
- * {@code test-content/cql/ExampleCheck.cql}; {@link ServiceExamplesContentTests} runs the real ones.
+ * {@code test-content/cql/ExampleCheck.cql}; {@link org.ketaminecds.contenttest.ServiceExamplesContentTests} runs the real ones.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "cds.security.enabled=false",
