@@ -98,7 +98,7 @@ public final class ContentTestCommand {
     }
     try (context) {
       var startup = System.nanoTime() - started;
-      var runner = new ExampleRunner(context.getBean(HookEvaluation.class)::evaluate,
+      var runner = new ExampleRunner(ExampleRunner.Evaluator.of(context.getBean(HookEvaluation.class)),
           new JacksonConfig().hookObjectMapper(), Clock.systemDefaultZone());
       var results = new ArrayList<CaseResult>();
       for (var file : files) {

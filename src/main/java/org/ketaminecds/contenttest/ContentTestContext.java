@@ -53,6 +53,7 @@ final class ContentTestContext {
           "--logging.level.org.ketaminecds.cards=ERROR",
           "--logging.level.org.ketaminecds.security=ERROR",
           "--logging.level.org.springframework.boot.SpringApplication=OFF",
+          "--logging.level.org.springframework.context=ERROR",
           "--logging.level.org.springframework.boot.diagnostics=OFF"));
     }
     if (contentRoot != null) {

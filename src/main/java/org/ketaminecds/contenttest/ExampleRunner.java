@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.ketaminecds.cards.DegradedRule;
 import org.ketaminecds.definition.RelativeDates;
 import org.ketaminecds.invocation.HookEvaluation;
@@ -28,6 +31,26 @@ public final class ExampleRunner {
   @FunctionalInterface
   public interface Evaluator {
     HookEvaluation.Result evaluate(String serviceId, ObjectNode request, Set<String> extraDefines);
+
+    /** The ids of the service's card rules; empty when not known (then rule names are not checked). */
+    default List<String> ruleIds(String serviceId) {
+      return List.of();
+    }
+
+    /** The application's evaluation steps. */
+    static Evaluator of(HookEvaluation evaluation) {
+      return new Evaluator() {
+        @Override
+        public HookEvaluation.Result evaluate(String serviceId, ObjectNode request, Set<String> extraDefines) {
+          return evaluation.evaluate(serviceId, request, extraDefines);
+        }
+
+        @Override
+        public List<String> ruleIds(String serviceId) {
+          return evaluation.ruleIds(serviceId);
+        }
+      };
+    }
   }
 
   private final Evaluator evaluator;
@@ -67,10 +90,24 @@ public final class ExampleRunner {
           List.of(), List.of(), elapsed(started));
     }
     var cards = result.cards().stream().map(ReturnedCard::of).toList();
-    var failures = new ArrayList<>(CardExpectations.failures(example.expect(), cards, result.degraded()));
+    var failures = new ArrayList<>(unknownRules(example, evaluator.ruleIds(service)));
+    failures.addAll(CardExpectations.failures(example.expect(), cards, result.degraded()));
     failures.addAll(DefineExpectations.failures(example.expect().defines(), result.defines()));
     return new CaseResult(service, name, file, example.description(), failures, cards, result.degraded(),
         elapsed(started));
+  }
+
+  /** Rule ids the case names that its service does not have: a misspelt id in {@code absent} would pass. */
+  private static List<String> unknownRules(ExampleCase example, List<String> known) {
+    if (known.isEmpty()) {
+      return List.of();
+    }
+    var named = new TreeSet<String>(example.expect().degraded());
+    Stream.concat(example.expect().cards().stream(), example.expect().absent().stream())
+        .map(CardPattern::rule).filter(Objects::nonNull).forEach(named::add);
+    named.removeAll(known);
+    return named.stream().map(rule -> "unknown rule " + rule + ": " + example.service() + " has the rules "
+        + String.join(", ", known)).toList();
   }
 
   private static Duration elapsed(long started) {

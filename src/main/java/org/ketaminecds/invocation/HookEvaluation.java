@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ketaminecds.cards.Card;
 import org.ketaminecds.cards.CardRenderer;
+import org.ketaminecds.cards.CardRule;
 import org.ketaminecds.cards.CdsResponse;
 import org.ketaminecds.cards.DegradedRule;
 import org.ketaminecds.cards.RenderedCards;
@@ -89,6 +90,15 @@ public class HookEvaluation {
       defines = merge(result, more);
     }
     return new Result(serviceId, service.library().id(), rendered, defines);
+  }
+
+  /**
+   * The ids of a service's card rules, in order.
+   *
+   * @throws org.ketaminecds.definition.UnknownServiceException when there is no such service
+   */
+  public List<String> ruleIds(String serviceId) {
+    return catalog.require(serviceId).rules().stream().map(CardRule::id).toList();
   }
 
   /** What one in-process call produced. */

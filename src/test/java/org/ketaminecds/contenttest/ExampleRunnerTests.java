@@ -3,6 +3,7 @@ package org.ketaminecds.contenttest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,6 +115,29 @@ class ExampleRunnerTests {
         .singleElement().asString().startsWith("the call failed (HTTP 404 unknown-service)");
     assertThat(runner.run(write("svc/typo", "{\"request\": {}, \"expect\": {\"card\": []}}")).failures())
         .singleElement().asString().startsWith("the case file is invalid: expect.card: unknown key");
+  }
+
+  @Test
+  void aRuleNameTheServiceDoesNotHaveFailsTheCaseEvenInAbsent() throws Exception {
+    var knowingRules = new ExampleRunner(new ExampleRunner.Evaluator() {
+      @Override
+      public HookEvaluation.Result evaluate(String service, ObjectNode request,
+          Set<String> extra) {
+        return new HookEvaluation.Result(service, "Lib", new RenderedCards(List.of(), List.of()),
+            new EvaluationResult(Map.of(), Map.of()));
+      }
+
+      @Override
+      public List<String> ruleIds(String service) {
+        return List.of("chart-trd-met", "chart-mdd-psychotic-features");
+      }
+    }, new ObjectMapper(), Clock.systemUTC());
+
+    var result = knowingRules.run(write("svc/quiet", """
+        {"request": {}, "expect": {"absent": [{"rule": "chart-mdd-psychotic-feature"}]}}"""));
+
+    assertThat(result.failures()).containsExactly("unknown rule chart-mdd-psychotic-feature: svc has the rules "
+        + "chart-trd-met, chart-mdd-psychotic-features");
   }
 
   private Path write(String id, String json) throws Exception {

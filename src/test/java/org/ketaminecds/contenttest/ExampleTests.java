@@ -27,7 +27,7 @@ public final class ExampleTests {
       throw new AssertionFailedError("no example case in " + examples.toAbsolutePath()
           + " (cases are <service-id>/<case>.json files)");
     }
-    var runner = new ExampleRunner(evaluation::evaluate, new JacksonConfig().hookObjectMapper(),
+    var runner = new ExampleRunner(ExampleRunner.Evaluator.of(evaluation), new JacksonConfig().hookObjectMapper(),
         Clock.systemDefaultZone());
     return files.stream()
         .collect(Collectors.groupingBy(f -> f.getParent().getFileName().toString(), TreeMap::new, Collectors.toList()))
