@@ -15,7 +15,9 @@ import org.ketaminecds.definition.InvalidServiceDefinitionException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
@@ -34,7 +36,6 @@ final class ContentTestContext {
     Path dataDir;
     try {
       dataDir = Files.createTempDirectory("ketamine-cds-test-");
-      dataDir.toFile().deleteOnExit();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -66,7 +67,19 @@ final class ContentTestContext {
     app.setBannerMode(Banner.Mode.OFF);
     app.setLogStartupInfo(false);
     app.setRegisterShutdownHook(false);
-    return app.run(properties.toArray(String[]::new));
+    // the throw-away data folder (the generated patient-hash key) goes when the context does, or fails to start
+    app.addListeners(new ApplicationListener<ContextClosedEvent>() {
+      @Override
+      public void onApplicationEvent(ContextClosedEvent closed) {
+        delete(dataDir);
+      }
+    });
+    try {
+      return app.run(properties.toArray(String[]::new));
+    } catch (RuntimeException e) {
+      delete(dataDir);
+      throw e;
+    }
   }
 
   /** What stopped the content from loading: the content problems (file:line:column) when that is the reason. */
@@ -101,15 +114,21 @@ final class ContentTestContext {
     return new Examples(copy, "the content inside the jar", true);
   }
 
+  private static void delete(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is not worth failing the run for
+    }
+  }
+
   /** An examples folder; closing deletes it when it is a temporary copy. */
   record Examples(Path folder, String description, boolean temporary) implements Closeable {
 
     @Override
     public void close() throws IOException {
       if (temporary) {
-        try (Stream<Path> files = Files.walk(folder)) {
-          files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+        delete(folder);
       }
     }
   }
