@@ -115,6 +115,18 @@ class DocumentationConsistencyTests {
   }
 
   @Test
+  void everyPageOfTheThreeDocSetsIsOneClickFromTheReadme() {
+    MarkdownLinks links = new MarkdownLinks();
+    Set<Path> linked = links.targets(Path.of("README.md"));
+    List<String> problems = markdown.stream()
+        .filter(p -> p.startsWith("docs") && p.getNameCount() == 3)
+        .filter(p -> !linked.contains(p))
+        .map(p -> "README.md:1: no link to " + RepositoryText.show(p))
+        .toList();
+    assertThat(problems).as("doc pages the README map does not link").isEmpty();
+  }
+
+  @Test
   void noDocOrContentFilePointsAtAMachinePathOutsideTheRepository() {
     List<Path> files = new ArrayList<>(markdown);
     files.addAll(RepositoryText.files(Path.of("cql"), ".cql", ".json", ".md", ".csv"));

@@ -48,6 +48,26 @@ final class MarkdownLinks {
     return problems;
   }
 
+  /** The repository files a Markdown file links to (relative links outside code, anchors dropped). */
+  Set<Path> targets(Path file) {
+    Set<Path> targets = new HashSet<>();
+    boolean fenced = false;
+    for (String line : RepositoryText.lines(file)) {
+      fenced ^= line.trim().startsWith("```");
+      Matcher link = LINK.matcher(line.replaceAll("`[^`]*`", "``"));
+      while (!fenced && link.find()) {
+        String target = link.group(1).replaceFirst("#.*", "");
+        if (!target.isEmpty() && !EXTERNAL.matcher(target).find()) {
+          Path resolved = normalise(file, target);
+          if (resolved != null) {
+            targets.add(resolved);
+          }
+        }
+      }
+    }
+    return targets;
+  }
+
   private String check(Path file, String target) {
     int hash = target.indexOf('#');
     String pathPart = hash < 0 ? target : target.substring(0, hash);
