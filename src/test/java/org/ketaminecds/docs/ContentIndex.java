@@ -85,6 +85,19 @@ record ContentIndex(List<Service> services, Map<String, Parameter> parameters, T
     return ids;
   }
 
+  /** Kebab-case names that are not rules: services, example cases, value sets, files of the repository. */
+  TreeSet<String> nonRuleNames() {
+    TreeSet<String> names = new TreeSet<>(serviceIds());
+    names.addAll(exampleCases);
+    names.addAll(valueSetNames);
+    names.add("ketamine-cds");
+    for (String dir : List.of("cds-hooks", "cql", "docs", "bench", "src")) {
+      RepositoryText.files(Path.of(dir), "")
+          .forEach(p -> names.add(p.getFileName().toString().replaceFirst("\\.[^.]*$", "")));
+    }
+    return names;
+  }
+
   private static Service service(ObjectMapper mapper, Path file) {
     JsonNode root;
     try {

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +32,8 @@ class DocumentationConsistencyTests {
   private static final Pattern PARAMETER_KEY = Pattern.compile(
       "cds\\.cql\\.parameters\\.([A-Za-z][\\w]*)|\"\\[([^\\]]+)]\"");
   private static final Pattern MACHINE_PATH = Pattern.compile(
-      "(?<![\\w.:/-])(/work/|/home/|/root/|/Users/|[A-Z]:\\\\Users\\\\)|\\.\\./shared\\b|(?<![\\w.:/-])/tmp/");
+      "(?<![\\w.:/-])(/work/|/home/|/root/|/Users/|[A-Z]:\\\\Users\\\\)|\\.\\./shared\\b|(?<![\\w.:/-])/tmp/"
+      + "|(?<![\\w/.-])(?:FACTS|STACK|STYLE|CDS-HOOKS)\\.md\\b");
   private static final Pattern FACTS = Pattern.compile("FACTS\\s+(?:source\\s+)?((?:§\\s*\\d+[a-z]?)|S\\d+)");
 
   private static ConfigurationMetadata metadata;
@@ -67,7 +67,7 @@ class DocumentationConsistencyTests {
     Set<String> rules = content.ruleIds();
     Set<String> prefixes = new TreeSet<>();
     rules.forEach(r -> prefixes.add(r.substring(0, r.indexOf('-'))));
-    Set<String> otherNames = otherKebabNames();
+    Set<String> otherNames = content.nonRuleNames();
     List<String> problems = new ArrayList<>();
     forEachLine((file, line, text) -> {
       Matcher m = KEBAB.matcher(text);
@@ -127,11 +127,13 @@ class DocumentationConsistencyTests {
   }
 
   @Test
-  void noDocOrContentFilePointsAtAMachinePathOutsideTheRepository() {
+  void noDocContentOrSourceFilePointsAtAPathOutsideTheRepository() {
     List<Path> files = new ArrayList<>(markdown);
     files.addAll(RepositoryText.files(Path.of("cql"), ".cql", ".json", ".md", ".csv"));
     files.addAll(RepositoryText.files(Path.of("cds-hooks"), ".json", ".md"));
     files.addAll(RepositoryText.files(Path.of("src", "main", "resources"), ".yml", ".yaml", ".properties"));
+    files.addAll(RepositoryText.files(Path.of("src", "main", "java"), ".java"));
+    files.add(Path.of("pom.xml"));
     List<String> problems = new ArrayList<>();
     for (Path file : files.stream().distinct().toList()) {
       List<String> lines = RepositoryText.lines(file);
@@ -206,19 +208,6 @@ class DocumentationConsistencyTests {
         visitor.visit(file, i + 1, lines.get(i));
       }
     }
-  }
-
-  /** Kebab-case names that are not rules: services, example cases, value sets, files of the repository. */
-  private static Set<String> otherKebabNames() {
-    Set<String> names = new TreeSet<>(content.serviceIds());
-    names.addAll(content.exampleCases());
-    names.addAll(content.valueSetNames());
-    names.add("ketamine-cds");
-    try (Stream<Path> all = Stream.of("cds-hooks", "cql", "docs", "bench", "src").flatMap(d ->
-        RepositoryText.files(Path.of(d), "").stream())) {
-      all.forEach(p -> names.add(p.getFileName().toString().replaceFirst("\\.[^.]*$", "")));
-    }
-    return names;
   }
 
   private static boolean insideBackticks(String text, int index) {

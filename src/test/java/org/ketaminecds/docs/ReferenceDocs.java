@@ -77,9 +77,10 @@ final class ReferenceDocs {
           .append(value == null || value.isEmpty() ? "—" : "`" + cell(value) + "`").append(" | ")
           .append(prod.containsKey(property.name()) ? "`" + cell(prod.get(property.name())) + "`" : "")
           .append(" | ").append(cell(javadoc(property))).append(" |\n");
+      Map<String, String> elementDocs = elementJavadoc(property.type());
       for (String nested : ConfigurationMetadata.elementProperties(property)) {
-        out.append("| `").append(property.name()).append("[i].").append(nested).append("` | | | | element of `")
-            .append(property.name()).append("` |\n");
+        out.append("| `").append(property.name()).append("[i].").append(nested).append("` | | | | ")
+            .append(cell(elementDocs.getOrDefault(nested, "element of `" + property.name() + "`"))).append(" |\n");
       }
     }
     return out.toString();
@@ -121,6 +122,40 @@ final class ReferenceDocs {
           .append(note.contains("UNVERIFIED") ? "**UNVERIFIED** " : "").append(cell(note)).append(" |\n");
     }
     return out.toString();
+  }
+
+  /**
+   * The {@code @param} text of a list element record (nested records are not in the metadata), read from the
+   * Javadoc just above {@code record Name(} in its source file, by kebab-case component name.
+   */
+  private static Map<String, String> elementJavadoc(String type) {
+    Map<String, String> docs = new TreeMap<>();
+    Matcher element = Pattern.compile("<([\\w.]+)\\$(\\w+)>").matcher(type == null ? "" : type);
+    if (!element.find()) {
+      return docs;
+    }
+    Path source = Path.of("src", "main", "java", element.group(1).replace('.', '/') + ".java");
+    if (!Files.exists(RepositoryText.ROOT.resolve(source))) {
+      return docs;
+    }
+    String text = RepositoryText.read(source);
+    int record = text.indexOf("record " + element.group(2) + "(");
+    int start = record < 0 ? -1 : text.lastIndexOf("/**", record);
+    if (start < 0) {
+      return docs;
+    }
+    String block = text.substring(start, text.indexOf("*/", start)).replaceAll("(?m)^\\s*\\*\\s?", " ");
+    Matcher param = Pattern.compile("@param\\s+(\\w+)\\s+(.*?)(?=@param|$)", Pattern.DOTALL).matcher(block);
+    while (param.find()) {
+      String name = param.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+      docs.put(name, javadocText(param.group(2)));
+    }
+    return docs;
+  }
+
+  private static String javadocText(String text) {
+    return text.replaceAll("\\{@code ([^}]*)}", "`$1`").replaceAll("\\{@link (?:[\\w.]*#)?([^}]*)}", "`$1`")
+        .replaceAll("\\s+", " ").trim();
   }
 
   private static String javadoc(Property property) {
