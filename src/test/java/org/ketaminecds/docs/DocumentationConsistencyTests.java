@@ -34,6 +34,7 @@ class DocumentationConsistencyTests {
   private static final Pattern MACHINE_PATH = Pattern.compile(
       "(?<![\\w.:/-])(/work/|/home/|/root/|/Users/|[A-Z]:\\\\Users\\\\)|\\.\\./shared\\b|(?<![\\w.:/-])/tmp/"
       + "|(?<![\\w/.-])(?:FACTS|STACK|STYLE|CDS-HOOKS)\\.md\\b");
+  private static final Pattern OFFLINE_MAVEN = Pattern.compile("\\bmvn\\b[^`\\n]*\\s-o(?=\\s|$|`)");
   private static final Pattern FACTS = Pattern.compile("FACTS\\s+(?:source\\s+)?((?:§\\s*\\d+[a-z]?)|S\\d+)");
 
   private static ConfigurationMetadata metadata;
@@ -104,6 +105,17 @@ class DocumentationConsistencyTests {
           problems.add(where(file, line) + "CQL parameter " + n + " is declared in no cql/*.cql"));
     });
     assertThat(problems).as("CQL parameters named in the docs (declared: %s)", parameters).isEmpty();
+  }
+
+  @Test
+  void noMavenCommandInTheDocsNeedsAPopulatedLocalRepository() {
+    List<String> problems = new ArrayList<>();
+    forEachLine((file, line, text) -> {
+      if (OFFLINE_MAVEN.matcher(text).find()) {
+        problems.add(where(file, line) + "mvn -o fails on a fresh machine (nothing downloaded yet): drop -o");
+      }
+    });
+    assertThat(problems).as("offline Maven commands in the docs").isEmpty();
   }
 
   @Test
