@@ -11,6 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * points into it) and the generated patient-hash secret. Kept across restarts. Absolute, or relative to the
  * working directory written with a leading {@code ./} (H2 refuses implicitly relative paths such as
  * {@code data}).
+ *
+ * @param dataDir folder of the embedded H2 database and the generated patient-hash secret; absolute or starting with
+ *     {@code ./}
  */
 @Validated
 @ConfigurationProperties("cds.storage")

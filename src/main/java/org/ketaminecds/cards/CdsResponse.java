@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The service response. {@code cards} is always present (possibly empty, the one empty array the spec
- * allows); {@code extension} carries rules that could not be evaluated (see README, "Degraded rules").
+ * allows); {@code extension} carries rules that could not be evaluated (see docs/content/service-definitions.md, "Degraded rules").
  */
 public record CdsResponse(
     List<Card> cards,

@@ -18,7 +18,7 @@ import org.opencds.cqf.cql.engine.runtime.Ratio;
 import org.opencds.cqf.cql.engine.runtime.Tuple;
 
 /**
- * Renders CQL engine values as card text (README, "Templates"): String as is; Integer and Decimal plain;
+ * Renders CQL engine values as card text (docs/content/service-definitions.md, "Templates"): String as is; Integer and Decimal plain;
  * Date, DateTime and Time in ISO form at their precision; Quantity "value unit"; Code and Concept their
  * display, else the code; Interval "low – high"; Tuple "k: v, ..."; List one element per line; FHIR
  * primitives their value, FHIR resources "Type/id"; null "".

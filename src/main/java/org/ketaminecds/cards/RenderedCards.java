@@ -8,7 +8,7 @@ import java.util.Map;
 /** The cards of one invocation and the rules that were degraded on the way. */
 public record RenderedCards(List<Card> cards, List<DegradedRule> degraded) {
 
-  /** Response extension key listing degraded rules (README, "Degraded rules"). */
+  /** Response extension key listing degraded rules (docs/content/service-definitions.md, "Degraded rules"). */
   public static final String DEGRADED_RULES_EXTENSION = "org.ketaminecds.degraded-rules";
 
   public RenderedCards {

@@ -9,6 +9,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Browser origins allowed to call the service (e.g. {@code https://sandbox.cds-hooks.org}). Empty by
  * default: EHRs call server to server and need no CORS; a browser client must be listed explicitly.
+ *
+ * @param allowedOrigins browser origins allowed to call {@code /cds-services/**}; empty = cross-origin browser calls get 403
+ * @param maxAge how long browsers may cache a preflight answer
  */
 @Validated
 @ConfigurationProperties("cds.cors")

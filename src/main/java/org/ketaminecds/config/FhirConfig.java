@@ -12,7 +12,7 @@ public class FhirConfig {
   @Bean
   FhirContext fhirContext() {
     FhirContext context = FhirContext.forR4Cached();
-    // never GET [base]/metadata before the first call to an EHR (STACK.md P10)
+    // never GET [base]/metadata before the first call to an EHR (docs/develop/stack-pitfalls.md P10)
     context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     return context;
   }

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The dedicated mapper for the CDS Hooks envelope. It is not a default autowire candidate, so Boot's
  * {@code @ConditionalOnMissingBean ObjectMapper} still creates Boot's mapper; inject this one with
- * {@link HookJson}. FHIR resources are never bound by it (HAPI's parser does those, STACK.md P11): the prefetch
+ * {@link HookJson}. FHIR resources are never bound by it (HAPI's parser does those, docs/develop/stack-pitfalls.md P11): the prefetch
  * stays a JSON tree that HAPI reads as it is, so decimals are kept exactly as sent ({@code 0.10} stays
  * {@code 0.10}), as HAPI's own JSON reading keeps them.
  */

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code cds.console.*}: the preview console at {@code /preview/}. Every key is documented in README.md,
- * "Configuration". Off unless switched on: the embedded default (application.yml) switches it on, the
+ * {@code cds.console.*}: the preview console at {@code /preview/}. Every key is documented in
+ * docs/deploy/configuration.md. Off unless switched on: the embedded default (application.yml) switches it on, the
  * {@code prod} profile switches it off.
  *
  * @param enabled       serve /preview/ and trust the console's in-memory signing key; false = 404 and no key

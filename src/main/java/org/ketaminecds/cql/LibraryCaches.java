@@ -100,7 +100,7 @@ final class LibraryCaches {
 
   /**
    * Adds a library the translator compiled directly, or one read from precompiled ELM (the engine needs its
-   * statements sorted, STACK.md P4).
+   * statements sorted, docs/develop/stack-pitfalls.md P4).
    */
   void add(CompiledLibrary library) {
     if (library.getLibrary().getStatements() != null) {

@@ -13,7 +13,7 @@ import org.ketaminecds.cards.CardRule;
 
 /**
  * One service, bound from {@code cds-hooks/<id>.json}: the CDS Hooks discovery fields as they are served,
- * plus the private {@code _config} (README, "Service definitions").
+ * plus the private {@code _config} (docs/content/service-definitions.md).
  */
 public record ServiceDefinition(
     String id,

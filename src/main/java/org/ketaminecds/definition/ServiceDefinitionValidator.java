@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.ketaminecds.cql.CqlLibraryCatalog;
 
 /**
- * Start-up checks of one definition (README, "Validation"): everything a client or the renderer would
+ * Start-up checks of one definition (docs/content/service-definitions.md, "Start-up validation"): everything a client or the renderer would
  * otherwise trip over at request time. Card rules are checked by {@link CardRuleValidator}.
  */
 final class ServiceDefinitionValidator {

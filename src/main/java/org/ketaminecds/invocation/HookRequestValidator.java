@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a hook request against CDS Hooks 2.0 and its service, and types its context; every problem is
- * reported at once (README, "HTTP status codes"). FHIR inside the context is read with HAPI's parser.
+ * reported at once (docs/deploy/failure-modes.md, "HTTP status codes"). FHIR inside the context is read with HAPI's parser.
  */
 @Component
 class HookRequestValidator {

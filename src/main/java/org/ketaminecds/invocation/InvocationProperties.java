@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * The default is 1/256 of the heap: a call holds 50-100 times its body in heap while it is in progress (JSON tree,
  * parsed FHIR, engine state; measured with the 211 KB typical order-sign body), and with 1/32 a 512 MB heap took
  * about 19 such calls at once, filled up and spent the CPU collecting (64 concurrent: 51 calls/s and 36 ms CPU per
- * call against 113 calls/s and 16 ms with 1/256; bench/run, README "Performance").
+ * call against 113 calls/s and 16 ms with 1/256; bench/run, bench/RESULTS.md).
  *
  * @param maxConcurrent        calls evaluated at once; 0 = twice the available processors
  * @param queueTimeout         longest wait for a slot, and for room for a body

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The HAPI generic client, wrapped: timeouts and {@code ServerValidationMode.NEVER} (no {@code
- * /metadata} call, STACK.md P10) are set once on the injected context's client factory; one client per
+ * /metadata} call, docs/develop/stack-pitfalls.md P10) are set once on the injected context's client factory; one client per
  * hook request carries the bearer token. Failures become {@link FetchFailure}s with short reasons.
  */
 @Component

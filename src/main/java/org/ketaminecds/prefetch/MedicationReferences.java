@@ -19,7 +19,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 
 /**
- * Turns {@code medicationReference} into {@code medicationCodeableConcept} (STACK.md P7) so that CQL
+ * Turns {@code medicationReference} into {@code medicationCodeableConcept} (docs/develop/stack-pitfalls.md P7) so that CQL
  * retrieves like {@code [MedicationRequest: "Ketamine"]} match EHR data that points to a Medication.
  *
  * <p>For MedicationRequest, MedicationDispense, MedicationStatement and MedicationAdministration: the

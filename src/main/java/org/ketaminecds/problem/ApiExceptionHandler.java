@@ -18,7 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place that turns exceptions into RFC 9457 problem+json (README, "HTTP status codes"). Bodies
+ * The one place that turns exceptions into RFC 9457 problem+json (docs/deploy/failure-modes.md, "HTTP status codes"). Bodies
  * carry the type, a fixed title, a detail without patient data and, when known, the {@code hookInstance}.
  */
 @RestControllerAdvice

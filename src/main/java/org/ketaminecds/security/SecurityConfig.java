@@ -36,7 +36,7 @@ class SecurityConfig {
           + "For local testing only; never run like this with real patient data.");
     } else if (properties.clients().isEmpty()) {
       log.warn("cds.security.clients is empty: no EHR is trusted; only in-process clients (the preview console, "
-          + "when enabled) can call /cds-services until an EHR is configured (README, \"Security model\").");
+          + "when enabled) can call /cds-services until an EHR is configured (docs/deploy/security.md).");
     }
     return new TrustedClients(properties.clients(),
         new JwkSources(properties.jwksCacheTtl(), properties.jwksRefreshMinInterval(), properties.jwksTimeout()));

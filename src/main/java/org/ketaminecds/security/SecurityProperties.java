@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code cds.security.*}: trust of CDS clients (CDS Hooks 2.0 "Trusting CDS Clients") and request limits.
- * Every key is documented in README.md, "Configuration". Invalid values stop start-up naming the key.
+ * Every key is documented in docs/deploy/configuration.md. Invalid values stop start-up naming the key.
  *
  * @param enabled               verify the client JWT on every /cds-services call; false is for local testing only
  * @param publicBaseUrl         URL at which EHRs reach this service root; {@code aud} must equal it + request path

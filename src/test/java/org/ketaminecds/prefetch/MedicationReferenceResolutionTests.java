@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** medicationReference becomes medicationCodeableConcept (STACK.md P7), through the whole resolver. */
+/** medicationReference becomes medicationCodeableConcept (docs/develop/stack-pitfalls.md P7), through the whole resolver. */
 class MedicationReferenceResolutionTests {
 
   @RegisterExtension
