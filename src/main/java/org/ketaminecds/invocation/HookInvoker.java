@@ -7,12 +7,11 @@ import java.util.Map;
 import org.ketaminecds.audit.AuditSink;
 import org.ketaminecds.cards.CardRenderer;
 import org.ketaminecds.cards.CdsResponse;
-import org.ketaminecds.cql.CqlEvaluator;
 import org.ketaminecds.cql.EvaluationRequest;
-import org.ketaminecds.definition.ServiceCatalog;
 import org.ketaminecds.prefetch.PrefetchRequest;
 import org.ketaminecds.prefetch.PrefetchResolver;
 import org.ketaminecds.problem.ProblemTypes;
+import org.ketaminecds.reload.LiveContent;
 import org.ketaminecds.security.ClientIdentity;
 import org.ketaminecds.security.FhirServerPolicy;
 import org.slf4j.Logger;
@@ -24,31 +23,30 @@ import org.springframework.stereotype.Component;
 /**
  * The one orchestrator: service (404) -> request and hook (400) -> fhirServer policy (403) -> prefetch
  * (412) -> CQL, only the defines the rules read (500) -> cards. Every invocation that got this far is
- * audited, failures included (outcome = problem type slug).
+ * audited, failures included (outcome = problem type slug). The service definition and the CQL come from one
+ * content set, read once per call ({@link LiveContent}): a reload during the call does not change them.
  */
 @Component
 class HookInvoker {
 
   private static final Logger log = LoggerFactory.getLogger(HookInvoker.class);
 
-  private final ServiceCatalog catalog;
+  private final LiveContent content;
   private final HookRequestValidator validator;
   private final FhirServerPolicy fhirServerPolicy;
   private final PrefetchResolver prefetchResolver;
-  private final CqlEvaluator cqlEvaluator;
   private final CardRenderer cardRenderer;
   private final List<AuditSink> auditSinks;
   private final Clock clock;
   private final InvocationSlots slots;
 
-  HookInvoker(ServiceCatalog catalog, HookRequestValidator validator, FhirServerPolicy fhirServerPolicy,
-      PrefetchResolver prefetchResolver, CqlEvaluator cqlEvaluator, CardRenderer cardRenderer,
+  HookInvoker(LiveContent content, HookRequestValidator validator, FhirServerPolicy fhirServerPolicy,
+      PrefetchResolver prefetchResolver, CardRenderer cardRenderer,
       List<AuditSink> auditSinks, ObjectProvider<Clock> clock, InvocationSlots slots) {
-    this.catalog = catalog;
+    this.content = content;
     this.validator = validator;
     this.fhirServerPolicy = fhirServerPolicy;
     this.prefetchResolver = prefetchResolver;
-    this.cqlEvaluator = cqlEvaluator;
     this.cardRenderer = cardRenderer;
     this.auditSinks = List.copyOf(auditSinks);
     this.clock = clock.getIfUnique(Clock::systemDefaultZone);
@@ -60,7 +58,8 @@ class HookInvoker {
     var trace = new InvocationTrace(receivedAt, serviceId, request, client);
     try (var mdcService = MDC.putCloseable("serviceId", serviceId);
         var mdcHook = MDC.putCloseable("hookInstance", request.safeHookInstance().orElse("-"))) {
-      var service = catalog.require(serviceId);
+      var version = content.current();
+      var service = version.services().require(serviceId);
       var valid = validator.validate(request, service);
       var context = valid.context();
       trace.patient(context.patientId());
@@ -71,7 +70,7 @@ class HookInvoker {
           service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources())));
       // only the CPU-bound steps take an evaluation slot: a slow EHR (fetch above) cannot starve evaluation
       return slots.run(() -> {
-        var result = trace.evaluate(() -> cqlEvaluator.evaluate(new EvaluationRequest(
+        var result = trace.evaluate(() -> version.evaluator().evaluate(new EvaluationRequest(
             service.library().id(), context.patientId(), data.resources(), service.firstExpressions(), Map.of(),
             ZonedDateTime.ofInstant(receivedAt, clock.getZone()), service.expressionsWhenMet())));
         return trace.render(() -> cardRenderer.render(service.rules(), result)).toResponse();
