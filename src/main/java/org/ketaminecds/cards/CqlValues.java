@@ -23,13 +23,13 @@ import org.opencds.cqf.cql.engine.runtime.Tuple;
  * display, else the code; Interval "low – high"; Tuple "k: v, ..."; List one element per line; FHIR
  * primitives their value, FHIR resources "Type/id"; null "".
  */
-final class CqlValues {
+public final class CqlValues {
 
   static final String RANGE = " – ";
 
   private CqlValues() {}
 
-  static String text(Object value) {
+  public static String text(Object value) {
     if (value == null) {
       return "";
     } else if (value instanceof String string) {
