@@ -48,10 +48,11 @@ class ExplainIntegrationTests {
   }
 
   @Test
-  void explainsTheAneurysmContraindicationWithItsConditionValuesEvidenceAndTimes() {
+  void explainsTheAneurysmContraindicationWithItsConditionValuesEvidenceAndTimes() throws IOException {
     var reply = http.post("/admin/explain/ketamine-order-check", request, "Authorization", "Bearer " + ADMIN_TOKEN);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     var explanation = reply.json();
+    java.nio.file.Files.writeString(Path.of("target", "explain-example.json"), explanation.toPrettyString());
 
     assertThat(explanation.path("service").asText()).isEqualTo("ketamine-order-check");
     assertThat(explanation.path("contentVersion").asLong()).isEqualTo(1);
