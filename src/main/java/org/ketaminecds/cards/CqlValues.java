@@ -29,6 +29,7 @@ public final class CqlValues {
 
   private CqlValues() {}
 
+  /** The text a card template shows for a CQL value. */
   public static String text(Object value) {
     if (value == null) {
       return "";

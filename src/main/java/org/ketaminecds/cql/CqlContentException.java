@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The CQL content cannot be used; thrown at start-up with every problem found, not just the first. */
-class CqlContentException extends RuntimeException {
+public class CqlContentException extends RuntimeException {
 
   private final List<CqlContentProblem> problems;
 

@@ -1,15 +1,9 @@
 package org.ketaminecds.invocation;
 
 import java.time.Clock;
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import org.ketaminecds.audit.AuditSink;
-import org.ketaminecds.cards.CardRenderer;
 import org.ketaminecds.cards.CdsResponse;
-import org.ketaminecds.cql.EvaluationRequest;
-import org.ketaminecds.prefetch.PrefetchRequest;
-import org.ketaminecds.prefetch.PrefetchResolver;
 import org.ketaminecds.problem.ProblemTypes;
 import org.ketaminecds.reload.LiveContent;
 import org.ketaminecds.security.ClientIdentity;
@@ -34,20 +28,17 @@ class HookInvoker {
   private final LiveContent content;
   private final HookRequestValidator validator;
   private final FhirServerPolicy fhirServerPolicy;
-  private final PrefetchResolver prefetchResolver;
-  private final CardRenderer cardRenderer;
+  private final HookEvaluation steps;
   private final List<AuditSink> auditSinks;
   private final Clock clock;
   private final InvocationSlots slots;
 
   HookInvoker(LiveContent content, HookRequestValidator validator, FhirServerPolicy fhirServerPolicy,
-      PrefetchResolver prefetchResolver, CardRenderer cardRenderer,
-      List<AuditSink> auditSinks, ObjectProvider<Clock> clock, InvocationSlots slots) {
+      HookEvaluation steps, List<AuditSink> auditSinks, ObjectProvider<Clock> clock, InvocationSlots slots) {
     this.content = content;
     this.validator = validator;
     this.fhirServerPolicy = fhirServerPolicy;
-    this.prefetchResolver = prefetchResolver;
-    this.cardRenderer = cardRenderer;
+    this.steps = steps;
     this.auditSinks = List.copyOf(auditSinks);
     this.clock = clock.getIfUnique(Clock::systemDefaultZone);
     this.slots = slots;
@@ -66,14 +57,11 @@ class HookInvoker {
       if (valid.access() != null) {
         fhirServerPolicy.check(client, valid.access().fhirServer());
       }
-      var data = trace.prefetch(() -> prefetchResolver.resolve(new PrefetchRequest(
-          service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources())));
+      var data = trace.prefetch(() -> steps.prefetch(service, valid));
       // only the CPU-bound steps take an evaluation slot: a slow EHR (fetch above) cannot starve evaluation
       return slots.run(() -> {
-        var result = trace.evaluate(() -> version.evaluator().evaluate(new EvaluationRequest(
-            service.library().id(), context.patientId(), data.resources(), service.firstExpressions(), Map.of(),
-            ZonedDateTime.ofInstant(receivedAt, clock.getZone()), service.expressionsWhenMet())));
-        return trace.render(() -> cardRenderer.render(service.rules(), result)).toResponse();
+        var result = trace.evaluate(() -> steps.evaluate(version, service, valid, data, receivedAt));
+        return trace.render(() -> steps.render(service, result)).toResponse();
       });
     } catch (RuntimeException e) {
       trace.failed(ProblemTypes.of(e).orElse(ProblemTypes.EVALUATION_FAILED).slug());

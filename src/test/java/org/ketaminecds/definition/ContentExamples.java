@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ketaminecds.config.JacksonConfig;
+import org.ketaminecds.contenttest.ExampleCase;
 
 /**
  * The real content's example cases ({@code cds-hooks/examples/}) as hook requests for the full-stack tests:

@@ -1,12 +1,11 @@
 package org.ketaminecds.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +19,15 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.ketaminecds.config.JacksonConfig;
+import org.junit.jupiter.api.io.TempDir;
+import org.ketaminecds.contenttest.ExampleFiles;
+import org.ketaminecds.contenttest.ExampleTests;
 import org.ketaminecds.cql.CqlEvaluator;
 import org.ketaminecds.cql.EvaluationRequest;
 import org.ketaminecds.cql.CqlLibraryCatalog;
 import org.ketaminecds.cql.EvaluationResult;
 import org.ketaminecds.feedback.FeedbackSink;
+import org.ketaminecds.invocation.HookEvaluation;
 import org.ketaminecds.prefetch.PatientData;
 import org.ketaminecds.prefetch.PrefetchResolver;
 import org.ketaminecds.prefetch.PrefetchUnavailableException;
@@ -34,16 +36,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Proves the example runner end to end on the test content (two cases of {@code ketamine-test-check})
- * through the real HTTP stack. CQL and prefetch are stand-ins here that compute the same defines as
- * {@code test-content/cql/ExampleCheck.cql}; {@link ServiceExamplesContentTests} runs the real ones.
+ * through the endpoint's evaluation steps ({@link HookEvaluation}). CQL and prefetch are stand-ins here that compute the same defines as
+ * {@code test-content/cql/ExampleCheck.cql}; {@link org.ketaminecds.contenttest.ServiceExamplesContentTests} runs the real ones.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "cds.security.enabled=false",
@@ -54,25 +56,30 @@ class ServiceExampleRunnerIntegrationTests {
 
   static final Path EXAMPLES = Path.of("src/test/resources/test-content/cds-hooks/examples");
 
-  @LocalServerPort int port;
+  @Autowired HookEvaluation evaluation;
   @Autowired TestRestTemplate rest;
   @Autowired ApplicationContext context;
   @MockitoBean FhirServerPolicy fhirServerPolicy;
   @MockitoBean FeedbackSink feedbackSink;
 
   @TestFactory
-  Stream<DynamicNode> runsEveryTestContentCaseThroughTheEndpoint() {
-    return new ServiceExampleRunner(EXAMPLES, URI.create("http://localhost:" + port),
-        new JacksonConfig().hookObjectMapper(), Clock.systemDefaultZone()).tests();
+  Stream<DynamicNode> runsEveryTestContentCaseThroughTheEvaluationSteps() {
+    return ExampleTests.of(EXAMPLES, evaluation);
   }
 
   @Test
   void findsBothTestContentCases() {
-    assertThat(new ServiceExampleRunner(EXAMPLES, URI.create("http://localhost:" + port), new ObjectMapper(),
-        Clock.systemDefaultZone()).tests()).singleElement()
+    assertThat(ExampleTests.of(EXAMPLES, evaluation)).singleElement()
         .satisfies(service -> assertThat(service.getDisplayName()).isEqualTo(TestServices.SERVICE_ID));
-    assertThat(ServiceExampleRunner.hasCases(EXAMPLES)).isTrue();
-    assertThat(ServiceExampleRunner.hasCases(Path.of("no/such/folder"))).isFalse();
+    assertThat(ExampleFiles.all(EXAMPLES)).hasSize(2);
+  }
+
+  @Test
+  void failsRatherThanSkipsWhenTheFolderHoldsNoCase(@TempDir Path empty) {
+    assertThatThrownBy(() -> ExampleTests.of(Path.of("no/such/folder"), evaluation))
+        .isInstanceOf(AssertionFailedError.class).hasMessageStartingWith("no example case in");
+    assertThatThrownBy(() -> ExampleTests.of(empty, evaluation))
+        .isInstanceOf(AssertionFailedError.class).hasMessageStartingWith("no example case in");
   }
 
   @Test

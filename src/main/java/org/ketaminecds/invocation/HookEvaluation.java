@@ -1,0 +1,159 @@
+package org.ketaminecds.invocation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ketaminecds.cards.Card;
+import org.ketaminecds.cards.CardRenderer;
+import org.ketaminecds.cards.CardRule;
+import org.ketaminecds.cards.CdsResponse;
+import org.ketaminecds.cards.DegradedRule;
+import org.ketaminecds.cards.RenderedCards;
+import org.ketaminecds.config.HookJson;
+import org.ketaminecds.cql.EvaluationRequest;
+import org.ketaminecds.cql.EvaluationResult;
+import org.ketaminecds.definition.ServiceDefinition;
+import org.ketaminecds.prefetch.PatientData;
+import org.ketaminecds.prefetch.PrefetchRequest;
+import org.ketaminecds.prefetch.PrefetchResolver;
+import org.ketaminecds.reload.ContentSet;
+import org.ketaminecds.reload.LiveContent;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The evaluation steps of one hook call, shared by the endpoint ({@link HookInvoker}) and in-process tools (the
+ * content test command, the explain view): request checked against its service, prefetch resolved, the rules'
+ * defines evaluated, cards rendered. {@link #evaluate} is the in-process entry: no client identity, no
+ * fhirServer policy, no audit row, no evaluation slot, and its {@link Result} says which rule produced each card
+ * and which rules degraded; none of that goes to an EHR (the wire response is {@link Result#response()}).
+ */
+@Component
+public class HookEvaluation {
+
+  private final LiveContent content;
+  private final HookRequestReader reader;
+  private final HookRequestValidator validator;
+  private final PrefetchResolver prefetchResolver;
+  private final CardRenderer cardRenderer;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+
+  HookEvaluation(LiveContent content, HookRequestReader reader, HookRequestValidator validator,
+      PrefetchResolver prefetchResolver, CardRenderer cardRenderer,
+      @HookJson ObjectMapper mapper, ObjectProvider<Clock> clock) {
+    this.content = content;
+    this.reader = reader;
+    this.validator = validator;
+    this.prefetchResolver = prefetchResolver;
+    this.cardRenderer = cardRenderer;
+    this.mapper = mapper;
+    this.clock = clock.getIfUnique(Clock::systemDefaultZone);
+  }
+
+  /**
+   * One in-process hook call.
+   *
+   * @param serviceId the service, as in {@code POST /cds-services/{id}}
+   * @param request the hook request body, as an EHR would send it
+   * @param extraDefines further defines of the service's library to evaluate for the caller (e.g. to check their
+   *     values); evaluated apart from the rules' defines, so they never change which cards fire
+   * @throws RuntimeException the same exceptions (and so problem types) the endpoint answers with: unknown
+   *     service, invalid request, prefetch unavailable, evaluation failed
+   */
+  public Result evaluate(String serviceId, ObjectNode request, Set<String> extraDefines) {
+    var receivedAt = clock.instant();
+    var hookRequest = reader.read(json(request));
+    var version = content.current(); // one content version for the whole call
+    var service = version.services().require(serviceId);
+    var valid = validator.validate(hookRequest, service);
+    var data = prefetch(service, valid);
+    var result = evaluate(version, service, valid, data, receivedAt);
+    var rendered = render(service, result);
+    var extra = new LinkedHashSet<>(extraDefines);
+    extra.removeAll(result.values().keySet());
+    extra.removeAll(result.failures().keySet());
+    var defines = result;
+    if (!extra.isEmpty()) {
+      var more = version.evaluator().evaluate(new EvaluationRequest(service.library().id(), valid.context().patientId(),
+          data.resources(), extra, Map.of(), now(receivedAt)));
+      defines = merge(result, more);
+    }
+    return new Result(serviceId, service.library().id(), rendered, defines);
+  }
+
+  /**
+   * The ids of a service's card rules, in order.
+   *
+   * @throws org.ketaminecds.definition.UnknownServiceException when there is no such service
+   */
+  public List<String> ruleIds(String serviceId) {
+    return content.current().services().require(serviceId).rules().stream().map(CardRule::id).toList();
+  }
+
+  /** What one in-process call produced. */
+  public record Result(String serviceId, String library, RenderedCards rendered, EvaluationResult defines) {
+
+    /** The cards, each with the id of the rule that produced it ({@link Card#ruleId()}). */
+    public List<Card> cards() {
+      return rendered.cards();
+    }
+
+    /** The rules that could not be evaluated or rendered, with the reason. */
+    public List<DegradedRule> degraded() {
+      return rendered.degraded();
+    }
+
+    /** The response as the endpoint sends it. */
+    public CdsResponse response() {
+      return rendered.toResponse();
+    }
+  }
+
+  PatientData prefetch(ServiceDefinition service, ValidatedRequest valid) {
+    var context = valid.context();
+    return prefetchResolver.resolve(new PrefetchRequest(
+        service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources()));
+  }
+
+  /** The defines the service's rules need, staged as the endpoint evaluates them. */
+  EvaluationResult evaluate(ContentSet version, ServiceDefinition service, ValidatedRequest valid, PatientData data,
+      Instant receivedAt) {
+    return version.evaluator().evaluate(new EvaluationRequest(
+        service.library().id(), valid.context().patientId(), data.resources(), service.firstExpressions(), Map.of(),
+        now(receivedAt), service.expressionsWhenMet()));
+  }
+
+  RenderedCards render(ServiceDefinition service, EvaluationResult result) {
+    return cardRenderer.render(service.rules(), result);
+  }
+
+  private ZonedDateTime now(Instant receivedAt) {
+    return ZonedDateTime.ofInstant(receivedAt, clock.getZone());
+  }
+
+  private byte[] json(ObjectNode request) {
+    try {
+      return mapper.writeValueAsBytes(request);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the request cannot be written as JSON", e);
+    }
+  }
+
+  private static EvaluationResult merge(EvaluationResult first, EvaluationResult more) {
+    var values = new LinkedHashMap<>(first.values());
+    values.putAll(more.values());
+    var failures = new HashMap<>(first.failures());
+    failures.putAll(more.failures());
+    return new EvaluationResult(values, failures);
+  }
+}
