@@ -2,6 +2,7 @@
 // -> cards, raw exchange and timing; suggestions and overrides send real feedback.
 import { cdsCall, consoleGet, consolePost } from './api.js';
 import { el, indicatorCounts, renderCard, sortBySeverity } from './cards.js';
+import { explainBlock, showContentStatus } from './explain.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { services: [], patients: [], orderingHooks: new Set() };
@@ -106,6 +107,7 @@ async function runService(service, choice) {
     section.append(el('p', { class: 'empty', text: 'No cards: the service has no advice for this patient and hook.' }));
   }
   cards.forEach((card) => section.append(renderCard(card, service.id, handlers(service.id))));
+  if (result.ok) section.append(explainBlock(service.id, request));
   exchange(`${service.id}: POST ${path} → HTTP ${result.status} in ${result.elapsedMs} ms`,
     ['JWT header and claims (signature not shown)', result.jwt], ['Request', request], ['Response', result.body ?? result.text]);
   return { section, cards, ok: result.ok };
@@ -131,12 +133,15 @@ async function run(event) {
     $('cards').replaceChildren(el('p', { class: 'problem', role: 'alert', text: `Run failed: ${error.message}` }));
     setStatus('Run failed.');
   } finally {
+    showContentStatus($('content-status'));
     $('cards').setAttribute('aria-busy', 'false');
     $('run').disabled = false;
   }
 }
 
 async function start() {
+  showContentStatus($('content-status'));
+  setInterval(() => showContentStatus($('content-status')), 5000);
   try {
     const [patients, catalog, discovery] = await Promise.all([
       consoleGet('/patients'), consoleGet('/products'), cdsCall('/cds-services')]);

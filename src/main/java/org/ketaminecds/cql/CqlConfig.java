@@ -19,6 +19,12 @@ class CqlConfig {
   }
 
   @Bean
+  CqlContent.Loader cqlContentLoader(
+      FhirContext fhirContext, ResourceLoader resourceLoader, CqlContentProperties content, CqlProperties cql) {
+    return new CqlContent.Loader(fhirContext, resourceLoader, content, cql);
+  }
+
+  @Bean
   CqlEvaluator cqlEvaluator(CqlLibraries libraries, FhirContext fhirContext) {
     return new EngineCqlEvaluator(libraries, fhirContext);
   }

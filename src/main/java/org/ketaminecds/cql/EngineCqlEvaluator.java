@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * in-memory terminology. When the requested defines fail together, each is re-evaluated alone so that
  * one bad define degrades one rule, not the request.
  */
-final class EngineCqlEvaluator implements CqlEvaluator {
+final class EngineCqlEvaluator implements CqlEvaluator, CqlTracer {
 
   private static final Logger log = LoggerFactory.getLogger(EngineCqlEvaluator.class);
   private static final String FHIR_MODEL_URI = "http://hl7.org/fhir";
@@ -54,6 +54,11 @@ final class EngineCqlEvaluator implements CqlEvaluator {
   /** The same evaluator with the engine's profiling on: each evaluation's call tree and times go to the sink. */
   EngineCqlEvaluator profiling(Consumer<Profile> sink) {
     return new EngineCqlEvaluator(libraries, modelResolver, sink);
+  }
+
+  @Override
+  public Map<String, DefineTrace> trace(EvaluationRequest request) {
+    return new EngineCqlTracer(libraries, modelResolver, precomputed).trace(request);
   }
 
   @Override

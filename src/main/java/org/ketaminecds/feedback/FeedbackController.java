@@ -1,7 +1,7 @@
 package org.ketaminecds.feedback;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.ketaminecds.definition.ServiceCatalog;
+import org.ketaminecds.reload.LiveContent;
 import org.ketaminecds.security.ClientIdentity;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,19 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FeedbackController {
 
-  private final ServiceCatalog catalog;
+  private final LiveContent content;
   private final FeedbackReader reader;
   private final FeedbackSink sink;
 
-  FeedbackController(ServiceCatalog catalog, FeedbackReader reader, FeedbackSink sink) {
-    this.catalog = catalog;
+  FeedbackController(LiveContent content, FeedbackReader reader, FeedbackSink sink) {
+    this.content = content;
     this.reader = reader;
     this.sink = sink;
   }
 
   @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> feedback(@PathVariable String id, @RequestBody byte[] body, HttpServletRequest http) {
-    catalog.require(id);
+    content.current().services().require(id);
     var items = reader.read(body);
     var client = http.getAttribute(ClientIdentity.REQUEST_ATTRIBUTE) instanceof ClientIdentity identity
         ? identity

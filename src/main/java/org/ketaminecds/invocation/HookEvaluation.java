@@ -19,14 +19,14 @@ import org.ketaminecds.cards.CdsResponse;
 import org.ketaminecds.cards.DegradedRule;
 import org.ketaminecds.cards.RenderedCards;
 import org.ketaminecds.config.HookJson;
-import org.ketaminecds.cql.CqlEvaluator;
 import org.ketaminecds.cql.EvaluationRequest;
 import org.ketaminecds.cql.EvaluationResult;
-import org.ketaminecds.definition.ServiceCatalog;
 import org.ketaminecds.definition.ServiceDefinition;
 import org.ketaminecds.prefetch.PatientData;
 import org.ketaminecds.prefetch.PrefetchRequest;
 import org.ketaminecds.prefetch.PrefetchResolver;
+import org.ketaminecds.reload.ContentSet;
+import org.ketaminecds.reload.LiveContent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -40,23 +40,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class HookEvaluation {
 
-  private final ServiceCatalog catalog;
+  private final LiveContent content;
   private final HookRequestReader reader;
   private final HookRequestValidator validator;
   private final PrefetchResolver prefetchResolver;
-  private final CqlEvaluator cqlEvaluator;
   private final CardRenderer cardRenderer;
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  HookEvaluation(ServiceCatalog catalog, HookRequestReader reader, HookRequestValidator validator,
-      PrefetchResolver prefetchResolver, CqlEvaluator cqlEvaluator, CardRenderer cardRenderer,
+  HookEvaluation(LiveContent content, HookRequestReader reader, HookRequestValidator validator,
+      PrefetchResolver prefetchResolver, CardRenderer cardRenderer,
       @HookJson ObjectMapper mapper, ObjectProvider<Clock> clock) {
-    this.catalog = catalog;
+    this.content = content;
     this.reader = reader;
     this.validator = validator;
     this.prefetchResolver = prefetchResolver;
-    this.cqlEvaluator = cqlEvaluator;
     this.cardRenderer = cardRenderer;
     this.mapper = mapper;
     this.clock = clock.getIfUnique(Clock::systemDefaultZone);
@@ -75,17 +73,18 @@ public class HookEvaluation {
   public Result evaluate(String serviceId, ObjectNode request, Set<String> extraDefines) {
     var receivedAt = clock.instant();
     var hookRequest = reader.read(json(request));
-    var service = catalog.require(serviceId);
+    var version = content.current(); // one content version for the whole call
+    var service = version.services().require(serviceId);
     var valid = validator.validate(hookRequest, service);
     var data = prefetch(service, valid);
-    var result = evaluate(service, valid, data, receivedAt);
+    var result = evaluate(version, service, valid, data, receivedAt);
     var rendered = render(service, result);
     var extra = new LinkedHashSet<>(extraDefines);
     extra.removeAll(result.values().keySet());
     extra.removeAll(result.failures().keySet());
     var defines = result;
     if (!extra.isEmpty()) {
-      var more = cqlEvaluator.evaluate(new EvaluationRequest(service.library().id(), valid.context().patientId(),
+      var more = version.evaluator().evaluate(new EvaluationRequest(service.library().id(), valid.context().patientId(),
           data.resources(), extra, Map.of(), now(receivedAt)));
       defines = merge(result, more);
     }
@@ -98,7 +97,7 @@ public class HookEvaluation {
    * @throws org.ketaminecds.definition.UnknownServiceException when there is no such service
    */
   public List<String> ruleIds(String serviceId) {
-    return catalog.require(serviceId).rules().stream().map(CardRule::id).toList();
+    return content.current().services().require(serviceId).rules().stream().map(CardRule::id).toList();
   }
 
   /** What one in-process call produced. */
@@ -127,8 +126,9 @@ public class HookEvaluation {
   }
 
   /** The defines the service's rules need, staged as the endpoint evaluates them. */
-  EvaluationResult evaluate(ServiceDefinition service, ValidatedRequest valid, PatientData data, Instant receivedAt) {
-    return cqlEvaluator.evaluate(new EvaluationRequest(
+  EvaluationResult evaluate(ContentSet version, ServiceDefinition service, ValidatedRequest valid, PatientData data,
+      Instant receivedAt) {
+    return version.evaluator().evaluate(new EvaluationRequest(
         service.library().id(), valid.context().patientId(), data.resources(), service.firstExpressions(), Map.of(),
         now(receivedAt), service.expressionsWhenMet()));
   }

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import org.ketaminecds.audit.AuditSink;
 import org.ketaminecds.cards.CdsResponse;
-import org.ketaminecds.definition.ServiceCatalog;
 import org.ketaminecds.problem.ProblemTypes;
+import org.ketaminecds.reload.LiveContent;
 import org.ketaminecds.security.ClientIdentity;
 import org.ketaminecds.security.FhirServerPolicy;
 import org.slf4j.Logger;
@@ -17,14 +17,15 @@ import org.springframework.stereotype.Component;
 /**
  * The one orchestrator: service (404) -> request and hook (400) -> fhirServer policy (403) -> prefetch
  * (412) -> CQL, only the defines the rules read (500) -> cards. Every invocation that got this far is
- * audited, failures included (outcome = problem type slug).
+ * audited, failures included (outcome = problem type slug). The service definition and the CQL come from one
+ * content set, read once per call ({@link LiveContent}): a reload during the call does not change them.
  */
 @Component
 class HookInvoker {
 
   private static final Logger log = LoggerFactory.getLogger(HookInvoker.class);
 
-  private final ServiceCatalog catalog;
+  private final LiveContent content;
   private final HookRequestValidator validator;
   private final FhirServerPolicy fhirServerPolicy;
   private final HookEvaluation steps;
@@ -32,9 +33,9 @@ class HookInvoker {
   private final Clock clock;
   private final InvocationSlots slots;
 
-  HookInvoker(ServiceCatalog catalog, HookRequestValidator validator, FhirServerPolicy fhirServerPolicy,
+  HookInvoker(LiveContent content, HookRequestValidator validator, FhirServerPolicy fhirServerPolicy,
       HookEvaluation steps, List<AuditSink> auditSinks, ObjectProvider<Clock> clock, InvocationSlots slots) {
-    this.catalog = catalog;
+    this.content = content;
     this.validator = validator;
     this.fhirServerPolicy = fhirServerPolicy;
     this.steps = steps;
@@ -48,7 +49,8 @@ class HookInvoker {
     var trace = new InvocationTrace(receivedAt, serviceId, request, client);
     try (var mdcService = MDC.putCloseable("serviceId", serviceId);
         var mdcHook = MDC.putCloseable("hookInstance", request.safeHookInstance().orElse("-"))) {
-      var service = catalog.require(serviceId);
+      var version = content.current();
+      var service = version.services().require(serviceId);
       var valid = validator.validate(request, service);
       var context = valid.context();
       trace.patient(context.patientId());
@@ -58,7 +60,7 @@ class HookInvoker {
       var data = trace.prefetch(() -> steps.prefetch(service, valid));
       // only the CPU-bound steps take an evaluation slot: a slow EHR (fetch above) cannot starve evaluation
       return slots.run(() -> {
-        var result = trace.evaluate(() -> steps.evaluate(service, valid, data, receivedAt));
+        var result = trace.evaluate(() -> steps.evaluate(version, service, valid, data, receivedAt));
         return trace.render(() -> steps.render(service, result)).toResponse();
       });
     } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * admin endpoints answer 404 exactly like a path that does not exist, so a default install exposes nothing.
  */
 @Component
-class AdminAccess {
+public class AdminAccess {
 
   static final URI UNAUTHENTICATED = URI.create("https://ketamine-cds.org/problems/unauthenticated");
   private static final String SCHEME = "Bearer ";
@@ -29,7 +29,7 @@ class AdminAccess {
   }
 
   /** Returns normally for the right token; otherwise throws a 404 (disabled) or 401 problem. */
-  void verify(String authorization, String path) throws NoResourceFoundException {
+  public void verify(String authorization, String path) throws NoResourceFoundException {
     if (expectedDigest == null) {
       throw new NoResourceFoundException(HttpMethod.GET, path);
     }

@@ -106,6 +106,26 @@ class ConsoleBrowserIntegrationTests {
   }
 
   @Test
+  void explainsWhyEachRuleFiredWithItsDefinesEvidenceAndTimes() {
+    choose("patient", "demo-aortic-aneurysm");
+    choose("hook", "order-sign");
+    choose("product", "esketamine-56");
+    find(By.id("run")).click();
+    card("critical", "aneurysmal vascular disease");
+
+    find(By.cssSelector(".explain[data-explain-service='" + SERVICE + "'] summary")).click();
+
+    WebElement fired = waitUntil(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".explain-rule[data-rule-id='esketamine-aneurysm-avm'][data-outcome='fired']")));
+    assertThat(fired.getText()).contains("Esketamine Aneurysm Or AVM").contains("condition").contains("Condition/")
+        .containsPattern("\\d+\\.\\d ms");
+    assertThat(find(By.cssSelector(".explain[data-explain-service='" + SERVICE + "']")).getText())
+        .contains("Quiet:").contains("not part of the EHR's response");
+    assertThat(find(By.id("content-status")).getText()).contains("Content version 1");
+    assertThat(chromium.severeMessages()).isEmpty();
+  }
+
+  @Test
   void sendsAnOverrideWithTheChosenReason() {
     choose("patient", "demo-trd-one-trial");
     choose("hook", "order-sign");

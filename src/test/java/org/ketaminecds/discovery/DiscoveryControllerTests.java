@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.ketaminecds.config.JacksonConfig;
 import org.ketaminecds.config.TestWebConfig;
 import org.ketaminecds.definition.ServiceCatalog;
+import org.ketaminecds.reload.LiveContentConfig;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -65,7 +66,7 @@ class DiscoveryControllerTests {
 
   @Nested
   @WebMvcTest(controllers = DiscoveryController.class, properties = "cds.security.enabled=false")
-  @Import({JacksonConfig.class, WithoutServices.EmptyCatalog.class})
+  @Import({JacksonConfig.class, LiveContentConfig.class, WithoutServices.EmptyCatalog.class})
   class WithoutServices {
 
     @Autowired MockMvc mvc;

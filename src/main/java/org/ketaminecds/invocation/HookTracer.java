@@ -1,0 +1,90 @@
+package org.ketaminecds.invocation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ketaminecds.cards.CardRenderer;
+import org.ketaminecds.cql.CqlTracer;
+import org.ketaminecds.cql.DefineTrace;
+import org.ketaminecds.cql.EvaluationRequest;
+import org.ketaminecds.cql.EvaluationResult;
+import org.ketaminecds.prefetch.PrefetchRequest;
+import org.ketaminecds.prefetch.PrefetchResolver;
+import org.ketaminecds.reload.LiveContent;
+import org.ketaminecds.security.ClientIdentity;
+import org.ketaminecds.security.FhirServerPolicy;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pipeline of {@link HookInvoker} for one hook request (the same reading, validation, fhirServer policy,
+ * prefetch and card rendering on one content version), with the CQL traced define by define ({@link CqlTracer}).
+ * Not audited and not an EHR answer: the explanation of one ({@code explain}).
+ */
+@Component
+public class HookTracer {
+
+  private final LiveContent content;
+  private final HookRequestReader reader;
+  private final HookRequestValidator validator;
+  private final FhirServerPolicy fhirServerPolicy;
+  private final PrefetchResolver prefetchResolver;
+  private final CardRenderer cardRenderer;
+  private final Clock clock;
+  private final InvocationSlots slots;
+
+  HookTracer(LiveContent content, HookRequestReader reader, HookRequestValidator validator,
+      FhirServerPolicy fhirServerPolicy, PrefetchResolver prefetchResolver, CardRenderer cardRenderer,
+      ObjectProvider<Clock> clock, InvocationSlots slots) {
+    this.content = content;
+    this.reader = reader;
+    this.validator = validator;
+    this.fhirServerPolicy = fhirServerPolicy;
+    this.prefetchResolver = prefetchResolver;
+    this.cardRenderer = cardRenderer;
+    this.clock = clock.getIfUnique(Clock::systemDefaultZone);
+    this.slots = slots;
+  }
+
+  /**
+   * Runs a hook request (the JSON body an EHR would POST) against a service; problems are the endpoint's own
+   * (400, 404, 403, 412).
+   */
+  public TracedInvocation trace(String serviceId, byte[] body, ClientIdentity client) {
+    var version = content.current();
+    var service = version.services().require(serviceId);
+    var request = reader.read(body);
+    var valid = validator.validate(request, service);
+    var context = valid.context();
+    if (valid.access() != null) {
+      fhirServerPolicy.check(client, valid.access().fhirServer());
+    }
+    long started = System.nanoTime();
+    var data = prefetchResolver.resolve(new PrefetchRequest(
+        service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources()));
+    var prefetch = Duration.ofNanos(System.nanoTime() - started);
+    var now = ZonedDateTime.now(clock);
+    if (!(version.evaluator() instanceof CqlTracer tracer)) {
+      throw new IllegalStateException("This content's evaluator cannot trace");
+    }
+    return slots.run(() -> {
+      Map<String, DefineTrace> defines = tracer.trace(new EvaluationRequest(
+          service.library().id(), context.patientId(), data.resources(), service.firstExpressions(), Map.of(), now,
+          service.expressionsWhenMet()));
+      var values = new LinkedHashMap<String, Object>();
+      var failures = new LinkedHashMap<String, String>();
+      defines.forEach((name, trace) -> {
+        if (trace.failure() != null) {
+          failures.put(name, trace.failure());
+        } else {
+          values.put(name, trace.value());
+        }
+      });
+      var cards = cardRenderer.render(service.rules(), new EvaluationResult(values, failures));
+      return new TracedInvocation(version.version(), service, valid.hook().wire(), now, cards,
+          new LinkedHashMap<>(defines), prefetch);
+    });
+  }
+}
