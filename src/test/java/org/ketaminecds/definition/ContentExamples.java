@@ -55,11 +55,6 @@ public final class ContentExamples {
 
   /** The prefetch templates of a service definition, key to template. */
   /**
-   * The request with a data-entry error the engine refuses (InvalidInterval): the first prefetched MedicationRequest
-   * gets a validity period that ends a year before it starts, and nothing better to count days of supply from (the
-   * content reads the validity period only when the order has no expected supply, quantity or dosage bounds).
-   */
-  /**
    * The request with a real-world data-entry error the engine refuses: the first prefetched order has no supply or
    * quantity and a dosage period that ends before it starts (the TRD rules compute its length: InvalidInterval).
    */
