@@ -35,7 +35,7 @@ class CqlConfigTests {
   void readsThePackagedElmForThePackagedContentInsteadOfTranslating(CapturedOutput output) {
     context.withPropertyValues("cds.content.cql-location=classpath:content/cql/").run(app -> {
       assertThat(app).hasNotFailed();
-      assertThat(output).contains("Loaded 13 CQL libraries from precompiled ELM at classpath:content/elm/");
+      assertThat(output).containsPattern("Loaded \\d+ CQL libraries from precompiled ELM at classpath:content/elm/");
     });
   }
 

@@ -50,7 +50,7 @@ class PrecompiledElmContentTests {
     CqlLibraries fromElm = precompiled.libraries();
     CqlLibraries fromCql = translated.libraries();
 
-    assertThat(fromElm.libraries()).hasSize(13).isEqualTo(fromCql.libraries());
+    assertThat(fromElm.libraries()).isNotEmpty().isEqualTo(fromCql.libraries());
     for (String name : fromCql.libraries()) {
       assertThat(fromElm.library(name)).get().usingRecursiveComparison().isEqualTo(fromCql.library(name).orElseThrow());
     }

@@ -56,23 +56,22 @@ public final class ContentExamples {
 
   /** The prefetch templates of a service definition, key to template. */
   /**
-   * The request with a data-entry error the engine refuses (InvalidInterval): the first prefetched MedicationRequest
-   * gets a validity period that ends a year before it starts, and nothing better to count days of supply from (the
-   * content reads the validity period only when the order has no expected supply, quantity or dosage bounds).
+   * The request with a real-world data-entry error the engine refuses: the first prefetched order has no supply or
+   * quantity and a dosage period that ends before it starts (the TRD rules compute its length: InvalidInterval).
    */
-  public static ObjectNode withReversedValidityPeriod(ObjectNode request) {
+  public static ObjectNode withReversedDosagePeriod(ObjectNode request) {
     var order = (ObjectNode) request.at("/prefetch/medicationRequests/entry/0/resource");
     if (!"MedicationRequest".equals(order.path("resourceType").asText())) {
       throw new IllegalArgumentException("the first prefetched medication request is not a MedicationRequest");
     }
     var dispenseRequest = order.with("dispenseRequest");
     dispenseRequest.remove(List.of("expectedSupplyDuration", "quantity"));
-    order.path("dosageInstruction").forEach(d -> {
-      if (d.path("timing").path("repeat") instanceof ObjectNode repeat) {
-        repeat.remove(List.of("boundsPeriod", "boundsDuration"));
-      }
-    });
-    dispenseRequest.putObject("validityPeriod")
+    var dosage = order.withArray("dosageInstruction");
+    if (dosage.isEmpty()) {
+      dosage.addObject();
+    }
+    dosage.forEach(d -> ((ObjectNode) d).with("timing").with("repeat").remove("boundsDuration"));
+    ((ObjectNode) dosage.get(0)).with("timing").with("repeat").putObject("boundsPeriod")
         .put("start", LocalDate.now().minusDays(30).toString())
         .put("end", LocalDate.now().minusDays(395).toString());
     return request;

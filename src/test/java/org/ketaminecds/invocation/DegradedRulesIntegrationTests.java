@@ -16,7 +16,7 @@ import org.ketaminecds.definition.ContentExamples;
 
 /**
  * Issue 4, degraded rules: data the engine refuses degrades the rules that need it, not the request. The datum is a
- * real-world data-entry error: a medication order whose validity period ends before it starts, on which the engine
+ * real-world data-entry error: a medication order whose dosage period ends before it starts, on which the engine
  * throws (InvalidInterval) while computing antidepressant trial lengths. Other cards still come back, and the
  * response extension names each rule that could not be evaluated.
  */
@@ -24,7 +24,7 @@ class DegradedRulesIntegrationTests extends ServiceIntegration {
 
   @Test
   void answersWithTheOtherCardsAndNamesTheDegradedRulesOnOrderSign() {
-    var request = ContentExamples.withReversedValidityPeriod(ContentExamples.request(ORDER_CHECK, "esketamine-trd-met"));
+    var request = ContentExamples.withReversedDosagePeriod(ContentExamples.request(ORDER_CHECK, "esketamine-trd-met"));
 
     var reply = invoke(ORDER_CHECK, request);
 
@@ -49,7 +49,7 @@ class DegradedRulesIntegrationTests extends ServiceIntegration {
 
   @Test
   void answersWithTheOtherCardsAndNamesTheDegradedRulesOnPatientView() {
-    var request = ContentExamples.withReversedValidityPeriod(ContentExamples.request(CHART_REVIEW, "bipolar-warning"));
+    var request = ContentExamples.withReversedDosagePeriod(ContentExamples.request(CHART_REVIEW, "bipolar-warning"));
 
     var reply = invoke(CHART_REVIEW, request);
 

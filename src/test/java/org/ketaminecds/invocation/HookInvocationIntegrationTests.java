@@ -97,7 +97,7 @@ class HookInvocationIntegrationTests extends ServiceIntegration {
     var reply = invoke(request);
 
     // TRD needs both trials: the second one is only on page 2
-    assertThat(summaries(reply)).anySatisfy(s -> assertThat(s).contains(TRD_MET).contains("2 antidepressants"));
+    assertThat(summaries(reply)).anySatisfy(s -> assertThat(s).contains(TRD_MET).contains("2 adequate antidepressant trials"));
     EhrServer.wiremock().verify(1, getRequestedFor(urlPathEqualTo("/fhir")).withQueryParam("_getpages", equalTo("srch-7f1c")));
     assertThat(EhrServer.requests()).hasSize(2);
   }
@@ -219,7 +219,7 @@ class HookInvocationIntegrationTests extends ServiceIntegration {
     var reply = invoke(request);
 
     assertThat(summaries(reply)).as(reply.toString())
-        .anySatisfy(s -> assertThat(s).contains(TRD_MET).contains("2 antidepressants"));
+        .anySatisfy(s -> assertThat(s).contains(TRD_MET).contains("2 adequate antidepressant trials"));
     // the Medications came with the search: no read of Medication/{id}
     assertThat(EhrServer.requests()).hasSize(1);
   }
