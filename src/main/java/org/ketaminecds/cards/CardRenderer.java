@@ -12,6 +12,7 @@ import org.ketaminecds.cql.EvaluationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * Every card is then fitted to EHR screens ({@link CardFitting}: detail size limit, link allow-list).
  */
 @Component
+@EnableConfigurationProperties(CardPresentationProperties.class)
 public class CardRenderer {
 
   private static final Logger log = LoggerFactory.getLogger(CardRenderer.class);
