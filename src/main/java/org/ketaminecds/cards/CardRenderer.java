@@ -11,6 +11,8 @@ import org.ketaminecds.cql.EvaluationRequest;
 import org.ketaminecds.cql.EvaluationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,16 +20,25 @@ import org.springframework.stereotype.Component;
  * condition is true or a non-empty list; its templates are interpolated; every card and suggestion gets
  * a fresh uuid; blank optional fields are left out. A rule whose condition failed, or that fired and
  * needs a failed define or renders an invalid action resource, is degraded: no card, reported instead.
+ * Every card is then fitted to EHR screens ({@link CardFitting}: detail size limit, link allow-list).
  */
 @Component
+@EnableConfigurationProperties(CardPresentationProperties.class)
 public class CardRenderer {
 
   private static final Logger log = LoggerFactory.getLogger(CardRenderer.class);
 
   private final ActionResources actionResources;
+  private final CardFitting fitting;
 
   public CardRenderer(FhirContext fhirContext, @HookJson ObjectMapper mapper) {
+    this(fhirContext, mapper, CardPresentationProperties.DEFAULTS);
+  }
+
+  @Autowired
+  public CardRenderer(FhirContext fhirContext, @HookJson ObjectMapper mapper, CardPresentationProperties presentation) {
     this.actionResources = new ActionResources(fhirContext, mapper);
+    this.fitting = new CardFitting(presentation);
   }
 
   public RenderedCards render(List<CardRule> rules, EvaluationResult result) {
@@ -35,7 +46,7 @@ public class CardRenderer {
     var degraded = new ArrayList<DegradedRule>();
     for (var rule : rules) {
       try {
-        render(rule, result).ifPresent(cards::add);
+        render(rule, result).map(fitting::fit).ifPresent(cards::add);
       } catch (RuleDegradedException e) {
         log.warn("rule {} degraded: {}", rule.id(), e.getMessage());
         degraded.add(new DegradedRule(rule.id(), e.getMessage()));
