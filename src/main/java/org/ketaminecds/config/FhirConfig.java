@@ -14,6 +14,18 @@ public class FhirConfig {
     FhirContext context = FhirContext.forR4Cached();
     // never GET [base]/metadata before the first call to an EHR (docs/develop/stack-pitfalls.md P10)
     context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    scanAllResourceTypes(context);
     return context;
+  }
+
+  /**
+   * HAPI scans a resource type's model on first use, and concurrent first uses race (several threads
+   * parsing their first Bundle at once could fail as "not a Bundle": hapifhir/hapi-fhir#794). Scanning
+   * every R4 type once, before the first request, leaves nothing lazy on the request path.
+   */
+  static void scanAllResourceTypes(FhirContext context) {
+    for (String type : context.getResourceTypes()) {
+      context.getResourceDefinition(type);
+    }
   }
 }
