@@ -24,7 +24,8 @@ public class JacksonConfig {
   @Bean(defaultCandidate = false)
   @HookJson
   public ObjectMapper hookObjectMapper() {
-    return JsonMapper.builder()
+    // numbers with an exponent beyond +-1000 are refused before any conversion (BoundedNumbersJsonFactory)
+    return JsonMapper.builder(new BoundedNumbersJsonFactory())
         .addModule(new JavaTimeModule())
         // extension members and newer spec fields must not break older clients or us
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

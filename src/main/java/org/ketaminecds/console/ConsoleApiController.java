@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import jakarta.servlet.http.HttpServletRequest;
+import org.ketaminecds.security.SecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
@@ -33,7 +35,11 @@ class ConsoleApiController {
   private final ConsoleTokens tokens;
   private final Clock clock;
 
-  ConsoleApiController(DemoData data, PreviewRequests requests, ConsoleTokens tokens, ObjectProvider<Clock> clock) {
+  private final ConsoleOrigins origins;
+
+  ConsoleApiController(DemoData data, PreviewRequests requests, ConsoleTokens tokens, ObjectProvider<Clock> clock,
+      SecurityProperties security) {
+    this.origins = new ConsoleOrigins(security.publicBaseUrl());
     this.data = data;
     this.requests = requests;
     this.tokens = tokens;
@@ -72,8 +78,13 @@ class ConsoleApiController {
     }
   }
 
+  /** A trusted token, only for a request from this console's own host ({@link ConsoleOrigins}): otherwise 403. */
   @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<ConsoleToken> token(@Valid @RequestBody TokenRequest request) {
+  ResponseEntity<?> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+    if (!origins.allows(http)) {
+      return problem(HttpStatus.FORBIDDEN, "Tokens are issued only to the console's own page "
+          + "(Host and Origin must name the host of cds.security.public-base-url).");
+    }
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens.issue(request.path()));
   }
 

@@ -36,6 +36,9 @@ class FeedbackReader {
     if (feedback == null || !feedback.isArray() || feedback.isEmpty()) {
       throw InvalidRequestException.at("/feedback", "is required (a non-empty array)");
     }
+    if (feedback.size() > FeedbackLimits.MAX_ITEMS) {
+      throw InvalidRequestException.at("/feedback", "has more than " + FeedbackLimits.MAX_ITEMS + " items");
+    }
     var errors = new ArrayList<FieldError>();
     var items = new ArrayList<FeedbackItem>();
     for (int i = 0; i < feedback.size(); i++) {
@@ -56,7 +59,7 @@ class FeedbackReader {
       return null;
     }
     int before = errors.size();
-    var card = text(json, "card", at, errors, "is required (the uuid of the card)");
+    var card = text(json, "card", at, errors, "is required (the uuid of the card)", FeedbackLimits.MAX_ID_LENGTH);
     var outcome = FeedbackOutcome.fromWire(json.path("outcome").asText(null));
     if (outcome == null) {
       errors.add(new FieldError(at + "/outcome", "must be accepted or overridden"));
@@ -79,9 +82,14 @@ class FeedbackReader {
       errors.add(new FieldError(at, "must be a non-empty array of {\"id\": <suggestion uuid>}"));
       return List.of();
     }
+    if (json.size() > FeedbackLimits.MAX_SUGGESTIONS) {
+      errors.add(new FieldError(at, "has more than " + FeedbackLimits.MAX_SUGGESTIONS + " entries"));
+      return List.of();
+    }
     var accepted = new ArrayList<AcceptedSuggestion>();
     for (int j = 0; j < json.size(); j++) {
-      var id = text(json.get(j), "id", at + "/" + j, errors, "is required (the uuid of the suggestion)");
+      var id = text(json.get(j), "id", at + "/" + j, errors, "is required (the uuid of the suggestion)",
+          FeedbackLimits.MAX_ID_LENGTH);
       accepted.add(new AcceptedSuggestion(id));
     }
     return accepted;
@@ -95,19 +103,20 @@ class FeedbackReader {
       errors.add(new FieldError(at, "must be an object"));
       return null;
     }
+    // CDS Hooks 2.0: reason is present only when the user picked one from the service's list; an override with only
+    // a userComment is valid (issue 13, item 5)
     var reason = json.get("reason");
     Coding coding = null;
-    if (reason == null || !reason.isObject()) {
-      errors.add(new FieldError(at + "/reason", "is required (a Coding with system and code)"));
-    } else {
-      coding = new Coding(text(reason, "system", at + "/reason", errors, "is required"),
-          text(reason, "code", at + "/reason", errors, "is required"), reason.path("display").asText(null));
+    if (reason != null && !reason.isNull() && !reason.isObject()) {
+      errors.add(new FieldError(at + "/reason", "must be a Coding with system and code"));
+    } else if (reason != null && reason.isObject()) {
+      coding = new Coding(
+          text(reason, "system", at + "/reason", errors, "is required", FeedbackLimits.MAX_CODING_TEXT_LENGTH),
+          text(reason, "code", at + "/reason", errors, "is required", FeedbackLimits.MAX_CODE_LENGTH),
+          optionalText(reason, "display", at + "/reason", errors, FeedbackLimits.MAX_CODING_TEXT_LENGTH));
     }
-    var comment = json.get("userComment");
-    if (comment != null && !comment.isNull() && !comment.isTextual()) {
-      errors.add(new FieldError(at + "/userComment", "must be a string"));
-    }
-    return new OverrideReason(coding, comment == null ? null : comment.asText(null));
+    var comment = optionalText(json, "userComment", at, errors, FeedbackLimits.MAX_COMMENT_LENGTH);
+    return new OverrideReason(coding, comment);
   }
 
   private static Instant timestamp(JsonNode json, String at, List<FieldError> errors) {
@@ -123,12 +132,33 @@ class FeedbackReader {
     }
   }
 
-  private static String text(JsonNode json, String field, String at, List<FieldError> errors, String detail) {
+  private static String text(JsonNode json, String field, String at, List<FieldError> errors, String detail,
+      int maxLength) {
     var value = json == null ? null : json.get(field);
     if (value == null || !value.isTextual() || value.textValue().isBlank()) {
       errors.add(new FieldError(at + "/" + field, detail));
       return null;
     }
-    return value.textValue();
+    return bounded(value.textValue(), at + "/" + field, errors, maxLength);
+  }
+
+  private static String optionalText(JsonNode json, String field, String at, List<FieldError> errors, int maxLength) {
+    var value = json.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      errors.add(new FieldError(at + "/" + field, "must be a string"));
+      return null;
+    }
+    return bounded(value.textValue(), at + "/" + field, errors, maxLength);
+  }
+
+  private static String bounded(String value, String pointer, List<FieldError> errors, int maxLength) {
+    if (value.length() > maxLength) {
+      errors.add(new FieldError(pointer, "is longer than " + maxLength + " characters"));
+      return null;
+    }
+    return value;
   }
 }

@@ -76,7 +76,7 @@ class JdbcFeedbackSink implements FeedbackSink {
 
   private List<Stored> storeAll(
       String serviceId, ClientIdentity client, List<FeedbackItem> items, OffsetDateTime receivedAt) {
-    List<IssuedCard> cards = items.stream().map(item -> issuedCard(serviceId, item)).toList();
+    List<IssuedCard> cards = items.stream().map(item -> issuedCard(serviceId, client, item)).toList();
     List<Stored> inserted = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       FeedbackItem item = items.get(i);
@@ -92,11 +92,19 @@ class JdbcFeedbackSink implements FeedbackSink {
     return inserted;
   }
 
-  private IssuedCard issuedCard(String serviceId, FeedbackItem item) {
+  /**
+   * The card as issued to this client: same {@code iss} and, when the hook call carried a tenant, the same tenant
+   * (issue 13, item 4). Another client's feedback on a card is refused as if the card were unknown (422), so it never
+   * counts in the report and does not learn which card uuids exist.
+   */
+  private IssuedCard issuedCard(String serviceId, ClientIdentity client, FeedbackItem item) {
     IssuedCard card = jdbc.sql("""
-            SELECT rule_id, suggestion_uuids, issued_at FROM issued_card
-            WHERE service_id = ? AND card_uuid = ? ORDER BY issued_at DESC""")
-        .params(serviceId, item.card())
+            SELECT c.rule_id, c.suggestion_uuids, c.issued_at FROM issued_card c
+            JOIN invocation_audit a ON a.id = c.audit_id
+            WHERE c.service_id = ? AND c.card_uuid = ?
+              AND a.client_issuer = ? AND (a.client_tenant IS NULL OR a.client_tenant = ?)
+            ORDER BY c.issued_at DESC""")
+        .params(serviceId, item.card(), client.issuer(), client.tenant() == null ? "" : client.tenant())
         .query((rs, row) -> new IssuedCard(rs.getString(1), List.of(rs.getString(2).split(",")),
             rs.getObject(3, OffsetDateTime.class)))
         .stream().findFirst()

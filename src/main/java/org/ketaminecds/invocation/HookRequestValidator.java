@@ -1,7 +1,6 @@
 package org.ketaminecds.invocation;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hl7.fhir.r4.model.Bundle;
 import org.ketaminecds.definition.Hook;
 import org.ketaminecds.definition.ServiceDefinition;
 import org.ketaminecds.prefetch.FhirAccess;
@@ -24,10 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class HookRequestValidator {
 
-  private final FhirContext fhirContext;
+  private final DraftOrders draftOrders;
 
   HookRequestValidator(FhirContext fhirContext) {
-    this.fhirContext = fhirContext;
+    this.draftOrders = new DraftOrders(fhirContext);
   }
 
   ValidatedRequest validate(HookRequest request, ServiceDefinition service) {
@@ -35,6 +33,8 @@ class HookRequestValidator {
     var hook = Hook.fromWire(request.hook());
     if (request.hook() == null || request.hook().isBlank()) {
       errors.add(new FieldError("/hook", "is required"));
+    } else if (request.hook().length() > RequestLimits.MAX_HOOK_LENGTH) {
+      errors.add(new FieldError("/hook", RequestLimits.tooLong(RequestLimits.MAX_HOOK_LENGTH)));
     } else if (!service.answers(hook)) {
       errors.add(new FieldError("/hook", "service " + service.id() + " answers "
           + String.join(", ", service.hooks().stream().map(Hook::wire).toList()) + " only"));
@@ -68,6 +68,14 @@ class HookRequestValidator {
       if (authorization.tokenType() != null && !"Bearer".equalsIgnoreCase(authorization.tokenType())) {
         errors.add(new FieldError("/fhirAuthorization/token_type", "must be Bearer"));
       }
+      limit(authorization.accessToken(), "/fhirAuthorization/access_token", RequestLimits.MAX_TOKEN_LENGTH, errors);
+      limit(authorization.scope(), "/fhirAuthorization/scope", RequestLimits.MAX_AUTHORIZATION_FIELD_LENGTH, errors);
+      limit(authorization.subject(), "/fhirAuthorization/subject", RequestLimits.MAX_AUTHORIZATION_FIELD_LENGTH, errors);
+      limit(authorization.patient(), "/fhirAuthorization/patient", RequestLimits.MAX_AUTHORIZATION_FIELD_LENGTH, errors);
+    }
+    if (request.fhirServer() != null && request.fhirServer().length() > RequestLimits.MAX_URL_LENGTH) {
+      errors.add(new FieldError("/fhirServer", RequestLimits.tooLong(RequestLimits.MAX_URL_LENGTH)));
+      return null;
     }
     if (request.fhirServer() == null) {
       if (authorization != null) {
@@ -99,10 +107,10 @@ class HookRequestValidator {
     return switch (hook) {
       case PATIENT_VIEW -> new PatientViewContext(userId, patientId, encounterId);
       case ORDER_SELECT -> new OrderSelectContext(userId, patientId, encounterId, selections(json, errors),
-          bundle(json, "draftOrders", errors));
-      case ORDER_SIGN -> new OrderSignContext(userId, patientId, encounterId, bundle(json, "draftOrders", errors));
+          draftOrders.read(json, "draftOrders", errors));
+      case ORDER_SIGN -> new OrderSignContext(userId, patientId, encounterId, draftOrders.read(json, "draftOrders", errors));
       case MEDICATION_PRESCRIBE -> new MedicationPrescribeContext(userId, patientId, encounterId,
-          bundle(json, "medications", errors));
+          draftOrders.read(json, "medications", errors));
     };
   }
 
@@ -118,7 +126,17 @@ class HookRequestValidator {
       errors.add(new FieldError("/context/" + field, "must be a non-empty string"));
       return null;
     }
+    if (value.textValue().length() > RequestLimits.MAX_ID_LENGTH) {
+      errors.add(new FieldError("/context/" + field, RequestLimits.tooLong(RequestLimits.MAX_ID_LENGTH)));
+      return null;
+    }
     return value.textValue();
+  }
+
+  private static void limit(String value, String pointer, int limit, List<FieldError> errors) {
+    if (value != null && value.length() > limit) {
+      errors.add(new FieldError(pointer, RequestLimits.tooLong(limit)));
+    }
   }
 
   private static List<String> selections(JsonNode json, List<FieldError> errors) {
@@ -134,24 +152,14 @@ class HookRequestValidator {
       errors.add(new FieldError("/context/selections", "must be an array of references (Type/id)"));
       return List.of();
     }
+    if (selections.size() > RequestLimits.MAX_SELECTIONS) {
+      errors.add(new FieldError("/context/selections", "has more than " + RequestLimits.MAX_SELECTIONS + " entries"));
+      return List.of();
+    }
+    for (int i = 0; i < selections.size(); i++) {
+      limit(selections.get(i), "/context/selections/" + i, RequestLimits.MAX_ID_LENGTH, errors);
+    }
     return selections;
-  }
-
-  private Bundle bundle(JsonNode json, String field, List<FieldError> errors) {
-    var value = json.get(field);
-    if (value == null || value.isNull()) {
-      errors.add(new FieldError("/context/" + field, "is required"));
-      return null;
-    }
-    try {
-      return fhirContext.newJsonParser().parseResource(Bundle.class, value.toString());
-    } catch (DataFormatException | ClassCastException | NullPointerException | IllegalArgumentException e) {
-      // HAPI reports some malformed input (an entry whose resource is null or a scalar) with a
-      // NullPointerException rather than a DataFormatException. Its message may quote the content: say
-      // what is expected instead
-      errors.add(new FieldError("/context/" + field, "must be a FHIR R4 Bundle"));
-      return null;
-    }
   }
 
   /** The client's prefetch for the service's keys; other keys are dropped unread. */

@@ -32,14 +32,14 @@ class InvocationController {
     this.bodies = bodies;
   }
 
-  /** The body is read only once there is room for it ({@link InFlightBodies}), not by Spring before the call. */
+  /** The body is read as there is room for it, within the read timeout ({@link InFlightBodies}), not by Spring. */
   @PostMapping(path = "/cds-services/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> invoke(@PathVariable String id, HttpServletRequest http) throws IOException {
     var client = http.getAttribute(ClientIdentity.REQUEST_ATTRIBUTE) instanceof ClientIdentity identity
         ? identity
         : ClientIdentity.anonymous();
-    return bodies.admit(http.getContentLengthLong(), () -> {
-      var request = reader.read(http.getInputStream().readAllBytes());
+    return bodies.admit(http.getInputStream(), http.getContentLengthLong(), body -> {
+      var request = reader.read(body);
       request.safeHookInstance().ifPresent(h -> http.setAttribute(ApiExceptionHandler.HOOK_INSTANCE_ATTRIBUTE, h));
       var response = invoker.invoke(id, request, client);
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(mapper.writeValueAsBytes(response));

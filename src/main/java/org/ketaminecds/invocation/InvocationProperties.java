@@ -25,13 +25,22 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConcurrent        calls evaluated at once; 0 = twice the available processors
  * @param queueTimeout         longest wait for a slot, and for room for a body
  * @param maxBodyBytesInFlight bodies of the calls in progress together; 0 = 1/256 of the maximum heap (at least 1 MB)
+ * @param bodyReadTimeout      longest time to receive one request body (hook call or feedback); a slower body is cut
+ *                             and answered 408 (issue 13, item 3)
  */
 @Validated
 @ConfigurationProperties("cds.invocation")
 record InvocationProperties(
     @DefaultValue("0") @PositiveOrZero int maxConcurrent,
     @DefaultValue("5s") @NotNull Duration queueTimeout,
-    @DefaultValue("0B") @NotNull DataSize maxBodyBytesInFlight) {
+    @DefaultValue("0B") @NotNull DataSize maxBodyBytesInFlight,
+    @DefaultValue("10s") @NotNull Duration bodyReadTimeout) {
+
+  InvocationProperties {
+    if (bodyReadTimeout != null && (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero())) {
+      throw new IllegalArgumentException("cds.invocation.body-read-timeout must be positive, got " + bodyReadTimeout);
+    }
+  }
 
   int effectiveMaxConcurrent() {
     return maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();

@@ -6,7 +6,6 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -27,9 +26,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The HAPI generic client, wrapped: timeouts and {@code ServerValidationMode.NEVER} (no {@code
- * /metadata} call, docs/develop/stack-pitfalls.md P10) are set once on the injected context's client factory; one client per
- * hook request carries the bearer token. Failures become {@link FetchFailure}s with short reasons.
+ * The HAPI generic client, wrapped: timeouts, {@code ServerValidationMode.NEVER} (no {@code
+ * /metadata} call, docs/develop/stack-pitfalls.md P10) and no redirect following ({@link NoRedirectClientFactory}) are set once on the
+ * injected context's client factory; one client per hook request carries the bearer token, to URLs inside its
+ * {@code fhirServer} only ({@link ScopedBearerToken}). Failures become {@link FetchFailure}s with short reasons.
  */
 @Component
 class FhirGateway {
@@ -47,6 +47,7 @@ class FhirGateway {
   FhirGateway(FhirContext fhirContext, FhirClientProperties properties) {
     this.fhirContext = fhirContext;
     this.maxPages = properties.maxPages();
+    NoRedirectClientFactory.installOn(fhirContext);
     IRestfulClientFactory factory = fhirContext.getRestfulClientFactory();
     factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
     factory.setConnectTimeout((int) properties.connectTimeout().toMillis());
@@ -63,9 +64,8 @@ class FhirGateway {
   Session open(FhirAccess access) {
     String base = access.fhirServer().toString().replaceAll("/+$", "");
     IGenericClient client = fhirContext.newRestfulGenericClient(base);
-    if (access.hasToken()) {
-      client.registerInterceptor(new BearerTokenAuthInterceptor(access.bearerToken()));
-    }
+    // the token goes to URLs inside fhirServer only; a call elsewhere is refused before it is sent
+    client.registerInterceptor(new ScopedBearerToken(new FhirBaseScope(access.fhirServer()), access.bearerToken()));
     AbortableCalls inFlight = new AbortableCalls();
     client.registerInterceptor(inFlight);
     return new Session(client, base, inFlight);

@@ -36,7 +36,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     PrefetchUnavailableException.class,
     org.ketaminecds.feedback.UnknownCardException.class,
     org.ketaminecds.feedback.FeedbackStoreUnavailableException.class,
-    org.ketaminecds.invocation.ServiceBusyException.class
+    org.ketaminecds.invocation.ServiceBusyException.class,
+    org.ketaminecds.invocation.BodyReadTimeoutException.class,
+    org.ketaminecds.security.RequestBodyTooLargeException.class
   })
   ResponseEntity<ProblemDetail> handleDomain(RuntimeException exception, HttpServletRequest request) {
     var type = ProblemTypes.of(exception).orElseThrow();
@@ -48,6 +50,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       problem.setProperty("keys", unavailable.keys());
     }
     log.info("{} {} hookInstance={}", type.status().value(), type.slug(), hookInstance(request));
+    if (type == ProblemTypes.REQUEST_TIMEOUT || type == ProblemTypes.PAYLOAD_TOO_LARGE) {
+      // the rest of the body is not read: the connection cannot be reused
+      return ResponseEntity.status(type.status()).header(HttpHeaders.CONNECTION, "close").body(problem);
+    }
     return ResponseEntity.status(type.status()).body(problem);
   }
 
@@ -86,6 +92,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       case UNKNOWN_CARD -> "Feedback names a card this service did not issue.";
       case STORE_UNAVAILABLE -> "Feedback cannot be stored right now; retry later.";
       case SERVICE_BUSY -> "Every evaluation slot is busy; this call was not evaluated. Retry later.";
+      case REQUEST_TIMEOUT -> "The request body did not arrive in time; send it again at once.";
       default -> type.title();
     };
   }

@@ -5,8 +5,10 @@ import java.util.Optional;
 import org.ketaminecds.definition.UnknownServiceException;
 import org.ketaminecds.feedback.FeedbackStoreUnavailableException;
 import org.ketaminecds.feedback.UnknownCardException;
+import org.ketaminecds.invocation.BodyReadTimeoutException;
 import org.ketaminecds.invocation.ServiceBusyException;
 import org.ketaminecds.prefetch.PrefetchUnavailableException;
+import org.ketaminecds.security.RequestBodyTooLargeException;
 import org.ketaminecds.security.UntrustedFhirServerException;
 import org.springframework.http.HttpStatus;
 
@@ -21,6 +23,10 @@ public enum ProblemTypes {
   UNKNOWN_SERVICE("unknown-service", HttpStatus.NOT_FOUND, "Unknown service"),
   PREFETCH_UNAVAILABLE("prefetch-unavailable", HttpStatus.PRECONDITION_FAILED, "Prefetch unavailable"),
   PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large"),
+  REQUEST_TIMEOUT("request-timeout", HttpStatus.REQUEST_TIMEOUT, "Request timeout"),
+  NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+  METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+  HEADER_TOO_LARGE("header-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request header too large"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
   UNKNOWN_CARD("unknown-card", HttpStatus.UNPROCESSABLE_ENTITY, "Unknown card"),
   STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable"),
@@ -73,6 +79,10 @@ public enum ProblemTypes {
       type = STORE_UNAVAILABLE;
     } else if (exception instanceof ServiceBusyException) {
       type = SERVICE_BUSY;
+    } else if (exception instanceof BodyReadTimeoutException) {
+      type = REQUEST_TIMEOUT;
+    } else if (exception instanceof RequestBodyTooLargeException) {
+      type = PAYLOAD_TOO_LARGE;
     }
     return Optional.ofNullable(type);
   }

@@ -26,7 +26,8 @@ import java.util.Set;
 
 /**
  * Verifies the JWT of a CDS client as CDS Hooks 2.0 "Trusting CDS Clients" and its best-practices page require:
- * algorithm allow-list, kid, trusted iss (and jku), signature, aud = the URL called, exp/iat/nbf with skew, tenant,
+ * algorithm allow-list, kid, trusted iss (and jku), signature, aud = the URL called (or an audience configured for
+ * the client), exp/iat/nbf with skew, tenant,
  * and jti not replayed. Returns the verified identity or throws {@link RejectedTokenException}.
  */
 final class ClientJwtVerifier {
@@ -146,7 +147,8 @@ final class ClientJwtVerifier {
     if (claims.getAudience().isEmpty() || exp == null || iat == null || jti == null || jti.isBlank()) {
       return MISSING_CLAIM;
     }
-    if (claims.getAudience().stream().noneMatch(aud -> sameUrl(aud, audience))) {
+    // the exact URL called (CDS Hooks 2.0), or an audience configured for this client (issue 13, item 12)
+    if (claims.getAudience().stream().noneMatch(aud -> client.acceptsAudience(aud, audience))) {
       return WRONG_AUDIENCE;
     }
     if (!now.isBefore(exp.plus(clockSkew))) {
@@ -165,15 +167,6 @@ final class ClientJwtVerifier {
       return TENANT_NOT_ALLOWED;
     }
     return null;
-  }
-
-  /** Exact match, except that one trailing slash on either side is ignored. */
-  private static boolean sameUrl(String a, String b) {
-    return a != null && b != null && withoutTrailingSlash(a).equals(withoutTrailingSlash(b));
-  }
-
-  private static String withoutTrailingSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private static String stringClaim(JWTClaimsSet claims, String name) {

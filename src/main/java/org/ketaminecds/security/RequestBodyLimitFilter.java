@@ -12,8 +12,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers 413 for bodies over {@code cds.security.max-body-size} without reading the rest. A declared
  * Content-Length is checked before any byte is read (the container never delivers more than it declares). A body
- * without one (chunked) is read up to the limit plus one byte: one byte more is a 413, otherwise the buffered body
- * is handed on, so nothing downstream can read past the limit.
+ * without one (chunked) can be read up to the limit: one byte more throws {@link RequestBodyTooLargeException}, a
+ * 413, so nothing downstream can read past the limit. It is not buffered here: the body is read where the body
+ * budget and the read timeout apply (invocation's InFlightBodies), not without either in a filter.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -40,12 +41,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readNBytes(limitBytes + 1);
-    if (body.length > limitBytes) {
-      reject(request, response, "body without Content-Length");
-      return;
-    }
-    chain.doFilter(new BufferedBodyRequest(request, body), response);
+    chain.doFilter(new LimitedBodyRequest(request, limitBytes), response);
   }
 
   private void reject(HttpServletRequest request, HttpServletResponse response, String what) throws IOException {

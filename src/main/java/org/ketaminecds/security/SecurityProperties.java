@@ -88,15 +88,20 @@ public record SecurityProperties(
    * @param tenants      allowed {@code tenant} claims; empty = the claim is not checked
    * @param fhirServers  base URLs it may send as {@code fhirServer}; empty = prefetch-only calls
    * @param jkuAllowList {@code jku} header values honoured for this client (its jwks-uri is always honoured)
+   * @param audiences    {@code aud} values accepted besides the exact URL called (CDS Hooks 2.0 default), e.g. this
+   *                     service's base URL {@code https://cds.example.org/cds-services} for an EHR registration that
+   *                     sends one audience for every service; empty = the exact URL only
    */
   public record Client(
       @NotBlank String issuer,
       @NotNull URI jwksUri,
       List<String> tenants,
       List<URI> fhirServers,
-      List<URI> jkuAllowList) {
+      List<URI> jkuAllowList,
+      List<URI> audiences) {
 
     public Client {
+      audiences = audiences == null ? List.of() : List.copyOf(audiences);
       tenants = tenants == null ? List.of() : List.copyOf(tenants);
       fhirServers = fhirServers == null ? List.of() : List.copyOf(fhirServers);
       jkuAllowList = jkuAllowList == null ? List.of() : List.copyOf(jkuAllowList);
@@ -106,6 +111,10 @@ public record SecurityProperties(
       for (URI jku : jkuAllowList) {
         require(isKeyLocation(jku) && !"file".equalsIgnoreCase(jku.getScheme()),
             client + ".jku-allow-list entries must be https URLs (http only for localhost), got " + jku);
+      }
+      for (URI audience : audiences) {
+        require(isHttpBase(audience), client + ".audiences entries must be absolute http(s) URLs without query or "
+            + "fragment, got " + audience);
       }
       for (URI fhirServer : fhirServers) {
         require(FhirServerPrefix.isValidBase(fhirServer), client + ".fhir-servers entries must be absolute http(s) "

@@ -14,15 +14,18 @@ import java.util.Set;
  * @param keys    keys used when the JWT has no {@code jku} header
  * @param jkuKeys keys per honoured {@code jku} value (exact string match)
  * @param tenants allowed {@code tenant} claims; empty = not checked
+ * @param audiences {@code aud} values accepted besides the exact URL called, without trailing slash
  */
 record TrustedClient(
     String issuer,
     JWKSource<SecurityContext> keys,
     Map<String, JWKSource<SecurityContext>> jkuKeys,
     Set<String> tenants,
-    List<FhirServerPrefix> fhirServers) {
+    List<FhirServerPrefix> fhirServers,
+    Set<String> audiences) {
 
   TrustedClient {
+    audiences = Set.copyOf(audiences);
     jkuKeys = Map.copyOf(jkuKeys);
     tenants = Set.copyOf(tenants);
     fhirServers = List.copyOf(fhirServers);
@@ -35,6 +38,19 @@ record TrustedClient(
 
   boolean allowsTenant(String tenant) {
     return tenants.isEmpty() || (tenant != null && tenants.contains(tenant));
+  }
+
+  /** The exact URL called, or one of the audiences configured for this client (one trailing slash ignored). */
+  boolean acceptsAudience(String aud, String calledUrl) {
+    if (aud == null) {
+      return false;
+    }
+    String given = withoutTrailingSlash(aud);
+    return given.equals(withoutTrailingSlash(calledUrl)) || audiences.contains(given);
+  }
+
+  static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   boolean allowsFhirServer(URI fhirServer) {

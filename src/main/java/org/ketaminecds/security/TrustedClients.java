@@ -49,7 +49,7 @@ public class TrustedClients implements AutoCloseable {
       throw new IllegalArgumentException("no public key given for issuer " + issuer);
     }
     List<FhirServerPrefix> servers = fhirServers.stream().map(FhirServerPrefix::of).toList();
-    registered.put(issuer, new TrustedClient(issuer, new ImmutableJWKSet<>(keys), Map.of(), Set.of(), servers));
+    registered.put(issuer, new TrustedClient(issuer, new ImmutableJWKSet<>(keys), Map.of(), Set.of(), servers, Set.of()));
   }
 
   /** Stops trusting a client added with {@link #register}; configured clients are not affected. */
@@ -93,6 +93,8 @@ public class TrustedClients implements AutoCloseable {
       jkuKeys.putIfAbsent(jku.toString(), jwkSources.remote(jku, key + ".jku-allow-list"));
     }
     return new TrustedClient(client.issuer(), keys, jkuKeys, Set.copyOf(client.tenants()),
-        client.fhirServers().stream().map(FhirServerPrefix::of).toList());
+        client.fhirServers().stream().map(FhirServerPrefix::of).toList(),
+        client.audiences().stream().map(audience -> TrustedClient.withoutTrailingSlash(audience.toString()))
+            .collect(java.util.stream.Collectors.toSet()));
   }
 }

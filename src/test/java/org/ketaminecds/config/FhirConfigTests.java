@@ -20,7 +20,7 @@ class FhirConfigTests {
 
   @Test
   void theApplicationsContextIsScannedWhenTheBeanIsMade() {
-    FhirContext context = new FhirConfig().fhirContext();
+    FhirContext context = new FhirConfig().fhirContext(new FhirParserIssues());
     assertThat(scanned(context)).containsAll(context.getResourceTypes());
   }
 

@@ -90,6 +90,34 @@ class ConsoleIntegrationTests {
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
 
+  /** Issue 13, item 9: a page on another site, or a DNS-rebinding name for this machine, gets no trusted token. */
+  @Test
+  void issuesTokensOnlyToRequestsFromItsOwnHostAndOrigin() throws Exception {
+    String body = "{\"path\":\"/cds-services\"}";
+    HttpResponse<String> foreignOrigin = send(HttpRequest.newBuilder(uri("/preview/api/token"))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+        .header("Origin", "https://attacker.example.com"), null);
+    HttpResponse<String> ownOrigin = send(HttpRequest.newBuilder(uri("/preview/api/token"))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+        .header("Origin", "http://localhost:" + port), null);
+
+    assertThat(foreignOrigin.statusCode()).isEqualTo(403);
+    assertThat(foreignOrigin.body()).doesNotContain("eyJ");
+    assertThat(ownOrigin.statusCode()).isEqualTo(200);
+    assertThat(rawPost("rebound.attacker.example.com:" + port, body)).startsWith("HTTP/1.1 403");
+    assertThat(rawPost("localhost:" + port, body)).startsWith("HTTP/1.1 200");
+  }
+
+  private String rawPost(String host, String body) throws Exception {
+    try (var socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("POST /preview/api/token HTTP/1.1\r\nHost: " + host
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n"
+          + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   @Test
   void buildsAHookRequestWithTheDraftOrderAndPrefetch() throws Exception {
     JsonNode request = json(post("/preview/api/requests", """

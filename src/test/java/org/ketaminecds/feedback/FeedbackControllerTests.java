@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = FeedbackController.class, properties = "cds.security.enabled=false")
-@Import({TestWebConfig.class, FeedbackReader.class})
+@Import({TestWebConfig.class, FeedbackReader.class, org.ketaminecds.invocation.InFlightBodies.class})
 class FeedbackControllerTests {
 
   static final String URL = "/cds-services/ketamine-test-check/feedback";
@@ -74,6 +74,55 @@ class FeedbackControllerTests {
         .andExpect(status().isOk());
 
     captureItems(client);
+  }
+
+  /** Issue 13, item 5: CDS Hooks 2.0 overrideReason.reason is there only when the user picked one from the list. */
+  @Test
+  void storesAnOverrideWithOnlyAUserComment() throws Exception {
+    send("""
+        {"feedback": [ {"card": "c-2", "outcome": "overridden", "outcomeTimestamp": "2025-05-01T10:00:00Z",
+                        "overrideReason": {"userComment": "Patient already enrolled in the REMS elsewhere"}} ]}""")
+        .andExpect(status().isOk());
+
+    var items = captureItems(ClientIdentity.anonymous());
+    assertThat(items).singleElement().satisfies(item -> {
+      assertThat(item.overrideReason().reason()).isNull();
+      assertThat(item.overrideReason().userComment()).isEqualTo("Patient already enrolled in the REMS elsewhere");
+    });
+  }
+
+  /** Issue 13, item 4: items per request and text lengths are bounded. */
+  @Test
+  void returns400ForTooManyItemsOrTextsOverTheirBound() throws Exception {
+    var many = new StringBuilder("{\"feedback\": [");
+    for (int i = 0; i <= FeedbackLimits.MAX_ITEMS; i++) {
+      many.append(i == 0 ? "" : ",").append("{\"card\": \"c-").append(i)
+          .append("\", \"outcome\": \"overridden\", \"outcomeTimestamp\": \"2025-05-01T10:00:00Z\"}");
+    }
+    send(many.append("]}").toString())
+        .andExpectAll(problem(ProblemTypes.INVALID_REQUEST))
+        .andExpect(jsonPath("$.errors[*].pointer", containsInAnyOrder("/feedback")));
+
+    send("""
+        {"feedback": [ {"card": "%s", "outcome": "overridden", "outcomeTimestamp": "2025-05-01T10:00:00Z",
+                        "overrideReason": {"reason": {"system": "http://example.org/r", "code": "%s", "display": "d"},
+                                           "userComment": "%s"}} ]}"""
+        .formatted("c".repeat(FeedbackLimits.MAX_ID_LENGTH + 1), "k".repeat(FeedbackLimits.MAX_CODE_LENGTH + 1),
+            "w".repeat(FeedbackLimits.MAX_COMMENT_LENGTH + 1)))
+        .andExpectAll(problem(ProblemTypes.INVALID_REQUEST))
+        .andExpect(jsonPath("$.errors[*].pointer", containsInAnyOrder("/feedback/0/card",
+            "/feedback/0/overrideReason/reason/code", "/feedback/0/overrideReason/userComment")));
+    then(sink).should(never()).store(any(), any(), anyList());
+  }
+
+  /** Issue 13, item 2: a huge exponent in feedback is a 400 too, before any conversion. */
+  @Test
+  void returns400ForANumberWithAHugeExponent() throws Exception {
+    send("""
+        {"feedback": [ {"card": "c-1", "outcome": "accepted", "acceptedSuggestions": [ {"id": "s-1"} ],
+                        "outcomeTimestamp": "2025-05-01T10:00:00Z", "extension": {"score": 1e999999999}} ]}""")
+        .andExpectAll(problem(ProblemTypes.INVALID_REQUEST))
+        .andExpect(jsonPath("$.errors[*].pointer", containsInAnyOrder("/feedback/0/extension/score")));
   }
 
   @Test

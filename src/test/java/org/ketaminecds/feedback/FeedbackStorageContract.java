@@ -127,6 +127,33 @@ abstract class FeedbackStorageContract extends StorageIntegrationSupport {
     assertThat(count("feedback")).isZero();
   }
 
+  /** Issue 13, item 4: feedback is accepted only from the client the card was issued to, and never counts otherwise. */
+  @Test
+  void rejectsFeedbackFromAnotherIssuerOrTenantOnTheCard() {
+    IssuedCard rems = issue("esketamine-rems", 1);
+    var otherIssuer = new org.ketaminecds.security.ClientIdentity("https://other-ehr.example.com", "tenant-a", "jti-9");
+    var otherTenant = new org.ketaminecds.security.ClientIdentity(CLIENT.issuer(), "tenant-b", "jti-8");
+    var noTenant = new org.ketaminecds.security.ClientIdentity(CLIENT.issuer(), null, "jti-7");
+
+    for (var client : List.of(otherIssuer, otherTenant, noTenant)) {
+      assertThatThrownBy(() -> sink().store(SERVICE, client, List.of(accepted(rems, AT))))
+          .as(client.toString()).isInstanceOf(UnknownCardException.class);
+    }
+    assertThat(count("feedback")).isZero();
+
+    sink().store(SERVICE, CLIENT, List.of(accepted(rems, AT)));
+    assertThat(count("feedback")).isEqualTo(1);
+  }
+
+  @Test
+  void storesAnOverrideWithOnlyAUserComment() {
+    IssuedCard rems = issue("esketamine-rems", 1);
+
+    sink().store(SERVICE, CLIENT, List.of(overridden(rems, null, "enrolled elsewhere", AT)));
+
+    assertThat(count("feedback")).isEqualTo(1);
+  }
+
   @Test
   void rejectsASuggestionTheCardNeverOffered() {
     IssuedCard rems = issue("esketamine-rems", 1);

@@ -59,6 +59,96 @@ class BadInputCorpusIntegrationTests extends ServiceIntegration {
     Statistics.label("oddity").collect(odd.description().replaceFirst(" in [a-z0-9-]+$", ""));
   }
 
+  /** Issue 13, item 2: {@code 1e999999999} anywhere a number is read is a 400 at once, not minutes of CPU or a 500. */
+  @Property(tries = 80)
+  void numbersWithHugeExponentsAnywhereGetA400(@ForAll("hugeExponents") Case bad) {
+    var reply = send(bad);
+
+    assertThat(reply.status()).as(bad + ": " + reply).isEqualTo(400);
+    assertProblem(bad, reply);
+    assertThat(reply.body()).as(bad + ": " + reply).contains("exponent beyond");
+  }
+
+  /** Issue 13, item 7: an oversized id or string in the envelope is a 400 before anything uses it. */
+  @Property(tries = 30)
+  void oversizedIdsAndStringsGetA400(@ForAll("oversized") Case bad) {
+    var reply = send(bad);
+
+    assertThat(reply.status()).as(bad + ": " + reply).isEqualTo(400);
+    assertProblem(bad, reply);
+  }
+
+  /** Issue 13, item 6: member names with CR, LF, ESC and other controls are data, never a 5xx. */
+  @Property(tries = 30)
+  void controlCharactersInMemberNamesGetA2xxOrA4xxProblem(@ForAll("controlNames") Case odd) {
+    var reply = send(odd);
+
+    assertAnswered(odd, reply);
+  }
+
+  @Provide
+  Arbitrary<Case> hugeExponents() {
+    var examples = Arbitraries.integers().between(0, BadInputs.EXAMPLES.size() - 1);
+    return Combinators.combine(examples, Arbitraries.integers().between(0, 10_000), Arbitraries.of(BadInputs.HUGE_EXPONENTS))
+        .as((e, pick, number) -> {
+          var request = BadInputs.request(e);
+          var positions = BadInputs.numberPositions(request);
+          var pointer = positions.get(pick % positions.size());
+          return Case.json(pointer + " = " + number, BadInputs.service(e), BadInputs.withNumber(request, pointer, number));
+        });
+  }
+
+  @Provide
+  Arbitrary<Case> oversized() {
+    var examples = Arbitraries.integers().between(0, BadInputs.EXAMPLES.size() - 1);
+    return Combinators.combine(examples, Arbitraries.of(BadInputs.ID_FIELDS), Arbitraries.integers().between(15, 17))
+        .as((e, field, power) -> {
+          var request = BadInputs.request(e);
+          if (field.startsWith("/context/selections")) {
+            request.with("context").putArray("selections");
+          } else if (field.startsWith("/fhirAuthorization")) {
+            request.putObject("fhirAuthorization").put("access_token", "t").put("token_type", "Bearer");
+          }
+          var value = field.equals("/fhirServer") ? "https://ehr.example.org/" + "a".repeat(1 << power)
+              : "A".repeat(1 << power);
+          if (field.startsWith("/context/selections")) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) request.path("context").path("selections")).add(value);
+          } else {
+            BadInputs.set(request, field, request.textNode(value));
+          }
+          return Case.json(field + " = " + (1 << power) + " characters", BadInputs.service(e),
+              ContentExamples.json(request));
+        });
+  }
+
+  @Provide
+  Arbitrary<Case> controlNames() {
+    var examples = Arbitraries.integers().between(0, BadInputs.EXAMPLES.size() - 1);
+    var names = Arbitraries.of("x\r\nINFO forged line", "\u001b[31mred\u001b[0m", "tab\there", "nul\u0000byte",
+        "\u2028line-separator", "bell\u0007", "\u009bcsi");
+    return Combinators.combine(examples, names, Arbitraries.integers().between(1, 500))
+        .as((e, name, count) -> {
+          var request = BadInputs.request(e);
+          var targets = new java.util.ArrayList<com.fasterxml.jackson.databind.node.ObjectNode>();
+          request.path("prefetch").forEach(v -> {
+            if (v instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+              targets.add(o);
+            }
+          });
+          if (request.path("context").path("draftOrders") instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            targets.add(o);
+          }
+          targets.add(request.with("context"));
+          for (var target : targets) {
+            for (int i = 0; i < count; i++) {
+              target.put(name + i, "v");
+            }
+          }
+          return Case.json(count + " members named " + name.replaceAll("\\p{Cntrl}", "?"), BadInputs.service(e),
+              ContentExamples.json(request));
+        });
+  }
+
   @Provide
   Arbitrary<Case> malformed() {
     var examples = Arbitraries.integers().between(0, BadInputs.EXAMPLES.size() - 1);

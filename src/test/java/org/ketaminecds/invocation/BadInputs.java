@@ -193,6 +193,68 @@ final class BadInputs {
     return entry;
   }
 
+  /** Numbers no FHIR decimal can mean: exponents far beyond the bound, both signs, both cases, padded. */
+  static final List<String> HUGE_EXPONENTS = List.of("1e999999999", "-1E999999999", "1e-999999999", "9.99e+2147483647",
+      "0.5e1001", "1e00000000000000001001", "123456789.123456789e-99999999999999999999");
+
+  /** The positions of a request where a number is read: envelope, prefetch, draft orders (JSON Pointers). */
+  static List<String> numberPositions(ObjectNode request) {
+    var positions = new ArrayList<String>();
+    positions.add("/extension/com.example.score");
+    positions.add("/fhirAuthorization/expires_in");
+    numbers(request.path("prefetch"), "/prefetch", positions);
+    numbers(request.path("context"), "/context", positions);
+    // where an example has no number in its draft orders or prefetch, put one where EHRs send one
+    positions.add("/context/draftOrders/entry/0/resource/dispenseRequest/quantity/value");
+    positions.add("/prefetch/patient/multipleBirthInteger");
+    return positions;
+  }
+
+  /** The request with the number at {@code pointer} (created where missing) replaced by {@code number}, as JSON. */
+  static String withNumber(ObjectNode request, String pointer, String number) {
+    var placeholder = "__NUMBER_" + Math.abs(pointer.hashCode()) + "__";
+    setCreating(request, pointer, JsonNodeFactory.instance.textNode(placeholder));
+    return ContentExamples.json(request).replace("\"" + placeholder + "\"", number);
+  }
+
+  private static void setCreating(ObjectNode root, String pointer, JsonNode value) {
+    var names = pointer.substring(1).split("/");
+    JsonNode node = root;
+    for (int i = 0; i < names.length - 1; i++) {
+      var child = node.isArray() ? node.path(Integer.parseInt(names[i])) : node.path(names[i]);
+      if (child.isMissingNode() || child.isNull() || child.isValueNode()) {
+        if (!(node instanceof ObjectNode object)) {
+          return;
+        }
+        child = object.putObject(names[i]);
+      }
+      node = child;
+    }
+    if (node instanceof ObjectNode object) {
+      object.set(names[names.length - 1], value);
+    } else if (node instanceof ArrayNode array && Integer.parseInt(names[names.length - 1]) < array.size()) {
+      array.set(Integer.parseInt(names[names.length - 1]), value);
+    }
+  }
+
+  private static void numbers(JsonNode node, String at, List<String> positions) {
+    if (node.isNumber()) {
+      positions.add(at);
+    } else if (node.isObject()) {
+      node.fields().forEachRemaining(f -> numbers(f.getValue(), at + "/" + f.getKey().replace("~", "~0")
+          .replace("/", "~1"), positions));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        numbers(node.get(i), at + "/" + i, positions);
+      }
+    }
+  }
+
+  /** The string fields of a hook request that must be bounded (JSON Pointers), and their bound. */
+  static final List<String> ID_FIELDS = List.of("/context/patientId", "/context/userId", "/context/encounterId",
+      "/hookInstance", "/hook", "/fhirServer", "/fhirAuthorization/access_token",
+      "/fhirAuthorization/scope");
+
   private static String walk(List<JsonNode> roots, Consumer<ObjectNode> action, String description) {
     roots.forEach(root -> visit(root, action));
     return description;

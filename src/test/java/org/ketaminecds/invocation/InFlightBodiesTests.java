@@ -3,7 +3,10 @@ package org.ketaminecds.invocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,18 +29,23 @@ class InFlightBodiesTests {
   }
 
   private static InFlightBodies budgetOf(int megabytes) {
-    return new InFlightBodies(new InvocationProperties(0, Duration.ofMillis(50), DataSize.ofMegabytes(megabytes)));
+    return budgetOf(megabytes, Duration.ofSeconds(10));
+  }
+
+  private static InFlightBodies budgetOf(int megabytes, Duration readTimeout) {
+    return new InFlightBodies(new InvocationProperties(0, Duration.ofMillis(50), DataSize.ofMegabytes(megabytes),
+        readTimeout));
+  }
+
+  private static InputStream bytes(long length) {
+    return new ByteArrayInputStream(new byte[(int) length]);
   }
 
   /** Starts a call with this body size that stays in progress until the test ends. */
   private void holdACallOf(InFlightBodies bodies, long bytes) throws InterruptedException {
-    pool.submit(() -> bodies.admit(bytes, () -> {
+    pool.submit(() -> bodies.admit(bytes(Math.max(0, bytes)), bytes, body -> {
       holding.countDown();
-      try {
-        release.await(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      await(release);
       return "first";
     }));
     assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
@@ -48,7 +56,9 @@ class InFlightBodiesTests {
     var bodies = budgetOf(4);
     holdACallOf(bodies, 3L << 20);
 
-    assertThat(bodies.admit(900_000, () -> "second")).isEqualTo("second");
+    String answer = bodies.admit(bytes(900_000), 900_000, body -> "second " + body.length);
+
+    assertThat(answer).isEqualTo("second 900000");
   }
 
   @Test
@@ -56,13 +66,14 @@ class InFlightBodiesTests {
     var bodies = budgetOf(4);
     holdACallOf(bodies, 3L << 20);
 
-    assertThatThrownBy(() -> bodies.admit(2L << 20, () -> "second")).isInstanceOf(ServiceBusyException.class);
+    assertThatThrownBy(() -> bodies.admit(bytes(2L << 20), 2L << 20, body -> "second"))
+        .isInstanceOf(ServiceBusyException.class);
   }
 
   @Test
   void givesTheRoomBackWhenTheCallFails() throws Exception {
     var bodies = budgetOf(4);
-    assertThatThrownBy(() -> bodies.admit(3L << 20, () -> {
+    assertThatThrownBy(() -> bodies.admit(bytes(3L << 20), 3L << 20, body -> {
       throw new IOException("client went away");
     })).isInstanceOf(IOException.class);
 
@@ -73,20 +84,118 @@ class InFlightBodiesTests {
   void admitsABodyLargerThanTheWholeBudgetWhenItHasTheBudgetToItself() throws Exception {
     var bodies = budgetOf(4);
 
-    assertThat(bodies.admit(50L << 20, () -> "huge")).isEqualTo("huge");
+    Integer length = bodies.admit(bytes(50L << 20), 50L << 20, body -> body.length);
+
+    assertThat(length).isEqualTo(50 << 20);
   }
 
   @Test
-  void countsABodyWithoutContentLengthAsOneMegabyte() throws Exception {
+  void countsABodyWithoutContentLengthByWhatArrives() throws Exception {
     var bodies = budgetOf(4);
     holdACallOf(bodies, -1);
 
-    assertThat(bodies.availableBytes()).isEqualTo(3L << 20);
+    assertThat(bodies.availableBytes()).isEqualTo((4L << 20) - 1024);
+  }
+
+  /** Issue 13, item 3: a body that declares 15 MB and has sent 10 bytes holds about 64 KB, not the budget others need. */
+  @Test
+  void aBodyThatHasNotArrivedHoldsOnlyWhatItSentNotWhatItDeclared() throws Exception {
+    var bodies = budgetOf(4);
+    var stalled = new StalledBody(10);
+    pool.submit(() -> bodies.admit(stalled, 15L << 20, body -> "slow"));
+    assertThat(stalled.blocked.await(5, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(bodies.availableBytes()).isGreaterThanOrEqualTo((4L << 20) - (128 << 10));
+    String other = bodies.admit(bytes(3L << 20), 3L << 20, body -> "other call");
+    assertThat(other).isEqualTo("other call");
+    stalled.release.countDown();
+  }
+
+  /** Issue 13, item 3: a body that trickles in longer than the read timeout is cut: 408. */
+  @Test
+  void cutsABodyThatTakesLongerThanTheReadTimeout() {
+    var bodies = budgetOf(4, Duration.ofMillis(1));
+    var trickle = new InputStream() {
+      @Override
+      public int read() {
+        sleep();
+        return 'x';
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        sleep();
+        b[off] = 'x';
+        return 1;
+      }
+    };
+
+    assertThatThrownBy(() -> bodies.admit(trickle, 1000, body -> "never")).isInstanceOf(BodyReadTimeoutException.class);
+    assertThat(bodies.availableBytes()).isEqualTo(4L << 20);
+  }
+
+  @Test
+  void aSocketReadTimeoutIsA408Too() {
+    var bodies = budgetOf(4);
+    var silent = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new SocketTimeoutException("read timed out");
+      }
+    };
+
+    assertThatThrownBy(() -> bodies.admit(silent, 100, body -> "never")).isInstanceOf(BodyReadTimeoutException.class);
   }
 
   @Test
   void defaultsTo1Over256OfTheHeapAndAtLeastOneMegabyte() {
     long expected = Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 256);
-    assertThat(new InvocationProperties(0, Duration.ofSeconds(5), DataSize.ofBytes(0)).effectiveMaxBodyBytesInFlight()).isEqualTo(expected);
+    assertThat(new InvocationProperties(0, Duration.ofSeconds(5), DataSize.ofBytes(0), Duration.ofSeconds(10))
+        .effectiveMaxBodyBytesInFlight()).isEqualTo(expected);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(5);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Sends {@code sent} bytes, then blocks until released, as a client trickling its body. */
+  private static final class StalledBody extends InputStream {
+
+    final CountDownLatch blocked = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    private int sent;
+
+    StalledBody(int sent) {
+      this.sent = sent;
+    }
+
+    @Override
+    public int read() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (sent > 0) {
+        int n = Math.min(sent, len);
+        sent -= n;
+        return n;
+      }
+      blocked.countDown();
+      await(release);
+      return -1;
+    }
   }
 }

@@ -229,6 +229,62 @@ class InvocationControllerTests {
             .value(hasItem("must be a FHIR R4 Bundle")));
   }
 
+  /** Issue 13, item 11: draft order entries that are not resources are a 400 problem, never a 500. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"[42]", "[\"text\"]", "[[]]", "[null]", "[{\"resource\": 42}]",
+      "[{\"resource\": \"MedicationRequest/1\"}]", "[{\"resource\": []}]", "[{\"resource\": {}}]",
+      "[{\"resource\": {\"resourceType\": \"HumanName\"}}]", "[{\"resource\": {\"resourceType\": 7}}]",
+      "[{\"resource\": {\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": 1}]}}]", "{}", "7"})
+  void returns400WhenDraftOrderEntriesAreNotResources(String entries) throws Exception {
+    var request = orderSign();
+    request.withObject("/context/draftOrders").set("entry", HookRequests.MAPPER.readTree(entries));
+
+    send(request)
+        .andExpectAll(problem(ProblemTypes.INVALID_REQUEST))
+        .andExpect(jsonPath("$.errors[?(@.pointer == '/context/draftOrders')].detail")
+            .value(hasItem("must be a FHIR R4 Bundle")));
+  }
+
+  /** Issue 13, item 7: every context id and string the validator reads has a length bound. */
+  @Test
+  void returns400ForIdsAndStringsOverTheirLengthBound() throws Exception {
+    var request = orderSign().put("fhirServer", "https://ehr.example.org/" + "f".repeat(RequestLimits.MAX_URL_LENGTH));
+    request.withObject("/context").put("patientId", "p".repeat(RequestLimits.MAX_ID_LENGTH + 1))
+        .put("userId", "Practitioner/" + "u".repeat(RequestLimits.MAX_ID_LENGTH))
+        .put("encounterId", "e".repeat(10_000_000));
+    request.putObject("fhirAuthorization").put("access_token", "t".repeat(RequestLimits.MAX_TOKEN_LENGTH + 1))
+        .put("token_type", "Bearer").put("scope", "s".repeat(RequestLimits.MAX_AUTHORIZATION_FIELD_LENGTH + 1));
+
+    send(request)
+        .andExpectAll(problem(ProblemTypes.INVALID_REQUEST))
+        .andExpect(jsonPath("$.errors[*].pointer", containsInAnyOrder("/fhirServer", "/context/patientId",
+            "/context/userId", "/context/encounterId", "/fhirAuthorization/access_token", "/fhirAuthorization/scope")));
+    then(prefetchResolver).should(never()).resolve(any());
+  }
+
+  @Test
+  void returns400ForTooManyOrOversizedSelections() throws Exception {
+    var request = orderSign().put("hook", "order-select");
+    var selections = request.withObject("/context").putArray("selections");
+    for (int i = 0; i <= RequestLimits.MAX_SELECTIONS; i++) {
+      selections.add("MedicationRequest/draft-" + i);
+    }
+    send(request).andExpectAll(problem(ProblemTypes.INVALID_REQUEST))
+        .andExpect(jsonPath("$.errors[*].pointer", containsInAnyOrder("/context/selections")));
+
+    request.withObject("/context").putArray("selections").add("MedicationRequest/" + "x".repeat(RequestLimits.MAX_ID_LENGTH));
+    send(request).andExpectAll(problem(ProblemTypes.INVALID_REQUEST))
+        .andExpect(jsonPath("$.errors[*].pointer", containsInAnyOrder("/context/selections/0")));
+  }
+
+  @Test
+  void acceptsIdsAtTheirLengthBound() throws Exception {
+    var request = orderSign();
+    request.withObject("/context").put("patientId", "p".repeat(RequestLimits.MAX_ID_LENGTH));
+
+    send(request).andExpect(status().isOk());
+  }
+
   @Test
   void returns400WhenFhirAuthorizationComesWithoutFhirServer() throws Exception {
     var request = orderSign();

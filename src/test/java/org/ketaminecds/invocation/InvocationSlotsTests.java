@@ -15,7 +15,7 @@ class InvocationSlotsTests {
 
   @Test
   void answersServiceBusyWhenEverySlotStaysTakenForTheQueueTimeout() throws Exception {
-    var slots = new InvocationSlots(new InvocationProperties(1, Duration.ofMillis(50), DataSize.ofBytes(0)));
+    var slots = new InvocationSlots(new InvocationProperties(1, Duration.ofMillis(50), DataSize.ofBytes(0), Duration.ofSeconds(10)));
     var holding = new CountDownLatch(1);
     var release = new CountDownLatch(1);
     var pool = Executors.newSingleThreadExecutor();
@@ -37,7 +37,7 @@ class InvocationSlotsTests {
 
   @Test
   void freesTheSlotWhenTheCallFails() {
-    var slots = new InvocationSlots(new InvocationProperties(1, Duration.ofMillis(50), DataSize.ofBytes(0)));
+    var slots = new InvocationSlots(new InvocationProperties(1, Duration.ofMillis(50), DataSize.ofBytes(0), Duration.ofSeconds(10)));
     assertThatThrownBy(() -> slots.run(() -> {
       throw new IllegalStateException("evaluation failed");
     })).isInstanceOf(IllegalStateException.class);
@@ -47,9 +47,9 @@ class InvocationSlotsTests {
 
   @Test
   void defaultsToTwoSlotsPerProcessor() {
-    assertThat(new InvocationProperties(0, Duration.ofSeconds(5), DataSize.ofBytes(0)).effectiveMaxConcurrent())
+    assertThat(new InvocationProperties(0, Duration.ofSeconds(5), DataSize.ofBytes(0), Duration.ofSeconds(10)).effectiveMaxConcurrent())
         .isEqualTo(2 * Runtime.getRuntime().availableProcessors());
-    assertThat(new InvocationProperties(3, Duration.ofSeconds(5), DataSize.ofBytes(0)).effectiveMaxConcurrent()).isEqualTo(3);
+    assertThat(new InvocationProperties(3, Duration.ofSeconds(5), DataSize.ofBytes(0), Duration.ofSeconds(10)).effectiveMaxConcurrent()).isEqualTo(3);
   }
 
   private static void await(CountDownLatch latch) {

@@ -179,6 +179,32 @@ class CdsClientJwtFilterTests {
     assertUnauthenticated(gate.callService(token), log, "wrong-audience", token);
   }
 
+  /** Issue 13, item 12: an EHR registration (Epic, Oracle Health) may send one audience, e.g. the base URL. */
+  @Test
+  void acceptsAnAudienceConfiguredForTheClientWhenTheSiteChoosesIt() {
+    Gate baseUrlAudience = security()
+        .with(SecurityFixture.clientWithAudiences(keys, ClientTokens.PUBLIC_BASE_URL + "/cds-services/")).gate();
+    String token = ClientTokens.es384().audience(ClientTokens.PUBLIC_BASE_URL + "/cds-services").sign();
+
+    assertThat(baseUrlAudience.callService(token).passed()).isTrue();
+  }
+
+  @Test
+  void rejectsTheBaseUrlAsAudienceByDefault(CapturedOutput log) {
+    String token = ClientTokens.es384().audience(ClientTokens.PUBLIC_BASE_URL + "/cds-services").sign();
+
+    assertUnauthenticated(gate.callService(token), log, "wrong-audience", token);
+  }
+
+  @Test
+  void rejectsAnAudienceConfiguredForAnotherUrl(CapturedOutput log) {
+    Gate baseUrlAudience = security()
+        .with(SecurityFixture.clientWithAudiences(keys, ClientTokens.PUBLIC_BASE_URL + "/cds-services")).gate();
+    String token = ClientTokens.es384().audience("https://evil.example.org/cds-services").sign();
+
+    assertUnauthenticated(baseUrlAudience.callService(token), log, "wrong-audience", token);
+  }
+
   @Test
   void rejectsAudienceOfAnotherHost(CapturedOutput log) {
     String token = ClientTokens.es384().audience("https://evil.example.org" + ClientTokens.SERVICE_PATH).sign();

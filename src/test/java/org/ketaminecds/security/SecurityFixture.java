@@ -46,7 +46,13 @@ final class SecurityFixture {
   static SecurityProperties.Client client(URI jwksUri, List<String> tenants, List<String> fhirServers,
       List<URI> jkuAllowList) {
     return new SecurityProperties.Client(ClientTokens.ISSUER, jwksUri, tenants,
-        fhirServers.stream().map(URI::create).toList(), jkuAllowList);
+        fhirServers.stream().map(URI::create).toList(), jkuAllowList, List.of());
+  }
+
+  /** A client whose registration sends one of {@code audiences} instead of the exact URL called. */
+  static SecurityProperties.Client clientWithAudiences(URI jwksUri, String... audiences) {
+    return new SecurityProperties.Client(ClientTokens.ISSUER, jwksUri, List.of(), List.of(), List.of(),
+        java.util.Arrays.stream(audiences).map(URI::create).toList());
   }
 
   static SecurityProperties.Client client(URI jwksUri) {

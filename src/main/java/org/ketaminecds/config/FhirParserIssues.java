@@ -1,0 +1,106 @@
+package org.ketaminecds.config;
+
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ScalarType;
+import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ValueType;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The FHIR parser's error handler for the whole process: HAPI's lenient handling (unknown elements are skipped, an
+ * invalid primitive value fails the parse), but nothing is logged per element. HAPI's own handler logs one WARN line
+ * per problem and quotes the element name from the request, so CR/LF or terminal escapes in a member name forge log
+ * lines and 20,000 unknown members make 20,000 lines (issue 13, item 6). Here problems are only counted, by kind:
+ * per thread, so that the request thread's count is summarised in one line at the end of the request
+ * ({@link FhirParserIssuesFilter}), and in total for the parsing done by the fetch workers (EHR responses).
+ */
+public final class FhirParserIssues extends LenientErrorHandler {
+
+  /** Kinds of parser problems; the summary names these, never an element name or a value. */
+  public enum Kind {
+    UNKNOWN_ELEMENT, UNKNOWN_ATTRIBUTE, INCORRECT_JSON_TYPE, INVALID_VALUE, MISSING_REQUIRED_ELEMENT,
+    UNEXPECTED_REPEATING_ELEMENT, UNKNOWN_REFERENCE, INVALID_INTERNAL_REFERENCE, CONTAINED_WITHOUT_ID,
+    EXTENSION_WITH_VALUE_AND_EXTENSIONS
+  }
+
+  private final ThreadLocal<EnumMap<Kind, Integer>> perThread = ThreadLocal.withInitial(() -> new EnumMap<>(Kind.class));
+  private final AtomicLong total = new AtomicLong();
+
+  public FhirParserIssues() {
+    super(false);
+  }
+
+  /** The counts of this thread since the last call, which clears them. */
+  public Map<Kind, Integer> drainThisThread() {
+    EnumMap<Kind, Integer> counts = perThread.get();
+    if (counts.isEmpty()) {
+      return Map.of();
+    }
+    Map<Kind, Integer> copy = Map.copyOf(counts);
+    counts.clear();
+    return copy;
+  }
+
+  /** Problems counted since start, on every thread. */
+  public long total() {
+    return total.get();
+  }
+
+  private void count(Kind kind) {
+    perThread.get().merge(kind, 1, Integer::sum);
+    total.incrementAndGet();
+  }
+
+  @Override
+  public void unknownElement(IParseLocation location, String name) {
+    count(Kind.UNKNOWN_ELEMENT);
+  }
+
+  @Override
+  public void unknownAttribute(IParseLocation location, String name) {
+    count(Kind.UNKNOWN_ATTRIBUTE);
+  }
+
+  @Override
+  public void incorrectJsonType(IParseLocation location, String name, ValueType expected, ScalarType expectedScalar,
+      ValueType found, ScalarType foundScalar) {
+    count(Kind.INCORRECT_JSON_TYPE);
+  }
+
+  @Override
+  public void invalidValue(IParseLocation location, String value, String error) {
+    count(Kind.INVALID_VALUE);
+    super.invalidValue(location, value, error);
+  }
+
+  @Override
+  public void missingRequiredElement(IParseLocation location, String name) {
+    count(Kind.MISSING_REQUIRED_ELEMENT);
+  }
+
+  @Override
+  public void unexpectedRepeatingElement(IParseLocation location, String name) {
+    count(Kind.UNEXPECTED_REPEATING_ELEMENT);
+  }
+
+  @Override
+  public void unknownReference(IParseLocation location, String reference) {
+    count(Kind.UNKNOWN_REFERENCE);
+  }
+
+  @Override
+  public void invalidInternalReference(IParseLocation location, String reference) {
+    count(Kind.INVALID_INTERNAL_REFERENCE);
+  }
+
+  @Override
+  public void containedResourceWithNoId(IParseLocation location) {
+    count(Kind.CONTAINED_WITHOUT_ID);
+  }
+
+  @Override
+  public void extensionContainsValueAndNestedExtensions(IParseLocation location) {
+    count(Kind.EXTENSION_WITH_VALUE_AND_EXTENSIONS);
+  }
+}
