@@ -7,6 +7,7 @@ import java.util.Map;
 import org.ketaminecds.audit.AuditSink;
 import org.ketaminecds.cards.CardRenderer;
 import org.ketaminecds.cards.CdsResponse;
+import org.ketaminecds.cards.IncompleteHistory;
 import org.ketaminecds.cql.CqlEvaluator;
 import org.ketaminecds.cql.EvaluationRequest;
 import org.ketaminecds.definition.ServiceCatalog;
@@ -74,7 +75,8 @@ class HookInvoker {
         var result = trace.evaluate(() -> cqlEvaluator.evaluate(new EvaluationRequest(
             service.library().id(), context.patientId(), data.resources(), service.firstExpressions(), Map.of(),
             ZonedDateTime.ofInstant(receivedAt, clock.getZone()), service.expressionsWhenMet())));
-        return trace.render(() -> cardRenderer.render(service.rules(), result)).toResponse();
+        var incomplete = new IncompleteHistory(data.truncatedKeys(), service.prefetch().keySet());
+        return trace.render(() -> cardRenderer.render(service.rules(), result, incomplete)).toResponse();
       });
     } catch (RuntimeException e) {
       trace.failed(ProblemTypes.of(e).orElse(ProblemTypes.EVALUATION_FAILED).slug());
