@@ -49,6 +49,9 @@ class IncompleteHistoryIntegrationTests extends ServiceIntegration {
     assertThat(degraded.isArray()).isTrue();
     assertThat(degraded).isNotEmpty().allSatisfy(d ->
         assertThat(d.path("reason").asText()).contains("history incomplete").contains("medicationRequests"));
+    // a card still fired from the partial list (e.g. "TRD not documented") says the history was incomplete
+    assertThat(reply.json().path("cards")).hasSizeGreaterThan(1).skip(1).allSatisfy(card ->
+        assertThat(card.path("detail").asText()).contains("History incomplete").contains("medicationRequests"));
     EhrServer.wiremock().verify(PAGES - 2 - 1,
         getRequestedFor(urlPathEqualTo("/fhir")).withQueryParam("_getpages", equalTo("long-history")));
   }
