@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPages pages read per prefetch key (the first page included); further {@code next} links
  *     are not followed, and the rules that read the key are reported degraded (history incomplete)
  * @param pageSize {@code _count} added to a fetched search whose template has none (a hint: FHIR servers may
- *     return fewer per page, never more)
+ *     return fewer per page, never more); 0 adds none, for a server that refuses {@code _count}
  * @param maxParallelFetches threads for outbound FHIR calls, shared by all requests of this instance
  */
 @Validated
@@ -29,7 +29,7 @@ public record FhirClientProperties(
     @NotNull @DefaultValue("4s") Duration deadline,
     @Min(1) @Max(1000) @DefaultValue("20") int maxPages,
     @Min(1) @Max(256) @DefaultValue("32") int maxParallelFetches,
-    @Min(1) @Max(5000) @DefaultValue("200") int pageSize) {
+    @Min(0) @Max(5000) @DefaultValue("200") int pageSize) {
 
   public FhirClientProperties {
     for (Duration d : new Duration[] {connectTimeout, readTimeout, deadline}) {

@@ -159,9 +159,9 @@ class FhirGateway {
       return new LaterPages(resources, false);
     }
 
-    /** A search without {@code _count} asks for {@code cds.fhir.page-size} per page (a hint servers may lower). */
+    /** A search without {@code _count} asks for {@code cds.fhir.page-size} per page (a hint servers may lower; 0: none). */
     private String withPageSize(String url) {
-      if (!SEARCH.matcher(url).matches() || COUNT.matcher(url).find()) {
+      if (pageSize == 0 || !SEARCH.matcher(url).matches() || COUNT.matcher(url).find()) {
         return url;
       }
       return url + (url.contains("?") ? "&" : "?") + "_count=" + pageSize;

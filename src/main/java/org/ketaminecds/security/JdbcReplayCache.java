@@ -63,15 +63,25 @@ final class JdbcReplayCache implements ReplayCache {
           .update();
       return Outcome.FIRST_USE;
     } catch (DuplicateKeyException e) {
-      // the id is known: a replay, unless the row belongs to an expired token not yet purged
+      return takeOverExpired(key, forgetAt);
+    } catch (DataAccessException e) {
+      failures.increment();
+      log.warn("Replay store unavailable, JWT id checked by this instance only: {}", e.getClass().getName());
+      return Outcome.FIRST_USE;
+    }
+  }
+
+  /** The id is known: a replay, unless its row belongs to an expired token not yet purged (then it is reused). */
+  private Outcome takeOverExpired(String key, Instant forgetAt) {
+    try {
       int takenOver = jdbc.sql("UPDATE used_token SET forget_at = ? WHERE token_key = ? AND forget_at <= ?")
           .params(utc(forgetAt), key, utc(clock.instant()))
           .update();
       return takenOver == 1 ? Outcome.FIRST_USE : Outcome.REPLAYED;
     } catch (DataAccessException e) {
       failures.increment();
-      log.warn("Replay store unavailable, JWT id checked by this instance only: {}", e.getClass().getName());
-      return Outcome.FIRST_USE;
+      log.warn("Replay store unavailable, known JWT id refused: {}", e.getClass().getName());
+      return Outcome.REPLAYED;
     }
   }
 
