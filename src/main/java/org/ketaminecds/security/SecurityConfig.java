@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -59,7 +60,7 @@ class SecurityConfig {
 
   @Bean
   FilterRegistrationBean<CdsClientJwtFilter> cdsClientJwtFilter(SecurityProperties properties,
-      TrustedClients clients, ReplayCache replayCache, ObjectProvider<Clock> clock) {
+      TrustedClients clients, @Lazy ReplayCache replayCache, ObjectProvider<Clock> clock) {
     Clock now = clock.getIfAvailable(Clock::systemUTC);
     ClientJwtVerifier verifier = new ClientJwtVerifier(clients, replayCache,
         algorithms(properties), properties.clockSkew(), properties.maxTokenLifetime(), now);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,8 @@ import org.ketaminecds.CdsHttp;
 import org.ketaminecds.KetamineCdsApplication;
 import org.ketaminecds.audit.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,14 +73,33 @@ class ReplicasOnSharedDatabaseIntegrationTests {
       }
     }
     List<CompletableFuture<ConfigurableApplicationContext>> starting = new ArrayList<>();
+    // Spring Boot's logging set-up is JVM-wide and not safe to run twice at once: one replica at a time until its
+    // context is prepared; the refreshes (Flyway, content, web server) then run at the same time
+    Semaphore loggingSetUp = new Semaphore(1);
     for (String name : List.of("a", "b")) {
       List<String> args = new ArrayList<>(shared);
       args.add("--cds.storage.data-dir=" + Files.createTempDirectory(ROOT, "replica-" + name));
-      starting.add(CompletableFuture.supplyAsync(() ->
-          new SpringApplicationBuilder(KetamineCdsApplication.class).run(args.toArray(String[]::new))));
+      starting.add(CompletableFuture.supplyAsync(() -> {
+        loggingSetUp.acquireUninterruptibly();
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(KetamineCdsApplication.class);
+        builder.listeners(event -> {
+          if (event instanceof ApplicationPreparedEvent || event instanceof ApplicationFailedEvent) {
+            loggingSetUp.release();
+          }
+        });
+        return builder.run(args.toArray(String[]::new));
+      }));
     }
-    for (CompletableFuture<ConfigurableApplicationContext> replica : starting) {
-      replicas.add(replica.get(5, TimeUnit.MINUTES));
+    try {
+      for (CompletableFuture<ConfigurableApplicationContext> replica : starting) {
+        replicas.add(replica.get(5, TimeUnit.MINUTES));
+      }
+    } finally {
+      starting.forEach(replica -> replica.thenAccept(started -> {
+        if (!replicas.contains(started)) {
+          started.close();
+        }
+      }));
     }
     first = new CdsHttp(port(replicas.get(0)));
     second = new CdsHttp(port(replicas.get(1)));
