@@ -42,17 +42,41 @@ public class CardRenderer {
   }
 
   public RenderedCards render(List<CardRule> rules, EvaluationResult result) {
+    return render(rules, result, IncompleteHistory.none());
+  }
+
+  /**
+   * As above; with truncated prefetch keys, each rule reading one is also reported degraded, a card it fires
+   * says the history was incomplete, and a warning card saying so comes first.
+   */
+  public RenderedCards render(List<CardRule> rules, EvaluationResult result, IncompleteHistory incomplete) {
     var cards = new ArrayList<Card>();
     var degraded = new ArrayList<DegradedRule>();
     for (var rule : rules) {
+      var cut = incomplete.readBy(rule);
       try {
-        render(rule, result).map(fitting::fit).ifPresent(cards::add);
+        var card = render(rule, result);
+        if (!cut.isEmpty()) {
+          degraded.add(new DegradedRule(rule.id(), incomplete.degradedReason(cut)));
+          card = card.map(c -> withNote(c, incomplete.cardNote(cut)));
+        }
+        card.map(fitting::fit).ifPresent(cards::add);
       } catch (RuleDegradedException e) {
         log.warn("rule {} degraded: {}", rule.id(), e.getMessage());
         degraded.add(new DegradedRule(rule.id(), e.getMessage()));
       }
     }
+    if (incomplete.any() && !rules.isEmpty()) {
+      var source = rules.get(0).card() == null ? null : rules.get(0).card().source();
+      cards.add(0, incomplete.notice(source, degraded.stream().map(DegradedRule::rule).distinct().toList()));
+    }
     return new RenderedCards(cards, degraded);
+  }
+
+  private static Card withNote(Card card, String note) {
+    var detail = card.detail() == null ? note : card.detail() + "\n\n" + note;
+    return new Card(card.uuid(), card.summary(), detail, card.indicator(), card.source(), card.suggestions(),
+        card.selectionBehavior(), card.overrideReasons(), card.links(), card.ruleId());
   }
 
   /** The card of one rule, empty when its condition is false, null or an empty list. */

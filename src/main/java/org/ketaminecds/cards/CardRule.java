@@ -1,6 +1,7 @@
 package org.ketaminecds.cards;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -8,8 +9,19 @@ import java.util.Set;
  * {@code conditionExpression} is true (or a non-empty list) the {@code card} template is rendered.
  *
  * @param id unique within its service; names the rule in audit, metrics and degraded-rule reports
+ * @param prefetchKeys the service's prefetch keys whose data this rule's defines read; absent (null) = every key
+ *     of the service, the safe default: a truncated key then marks the rule as reading incomplete history
  */
-public record CardRule(String id, String conditionExpression, CardTemplate card) {
+public record CardRule(String id, String conditionExpression, CardTemplate card, List<String> prefetchKeys) {
+
+  public CardRule {
+    prefetchKeys = prefetchKeys == null ? null : List.copyOf(prefetchKeys);
+  }
+
+  /** The keys this rule reads among {@code serviceKeys}: its declared ones, or all of them. */
+  public Set<String> keysRead(Set<String> serviceKeys) {
+    return prefetchKeys == null ? serviceKeys : new LinkedHashSet<>(prefetchKeys);
+  }
 
   /** Every define this rule reads: its condition and each {@code ${...}} of its templates. */
   public Set<String> expressions() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.ketaminecds.cards.CardRule;
 import org.ketaminecds.cql.CqlLibraryCatalog;
 
 /**
@@ -63,6 +64,7 @@ final class ServiceDefinitionValidator {
         errors.add(path + ".id", "\"" + rule.id() + "\" is used by an earlier rule; rule ids must be unique");
       }
       cardRules.validate(rule, path, defines, errors);
+      prefetchKeys(rule, path, definition, errors);
     }
     return errors.messages();
   }
@@ -89,6 +91,20 @@ final class ServiceDefinitionValidator {
     var rest = TOKEN.matcher(template).replaceAll("");
     if (rest.contains("{{") || rest.contains("}}")) {
       errors.add(path, "has an unbalanced {{ or }}");
+    }
+  }
+
+  /** {@code cards[i].prefetchKeys}, when given, names keys of this service's {@code prefetch}. */
+  private static void prefetchKeys(CardRule rule, String path, ServiceDefinition definition, ValidationErrors errors) {
+    if (rule == null || rule.prefetchKeys() == null) {
+      return;
+    }
+    for (int k = 0; k < rule.prefetchKeys().size(); k++) {
+      var key = rule.prefetchKeys().get(k);
+      if (key == null || !definition.prefetch().containsKey(key)) {
+        errors.add(path + ".prefetchKeys[" + k + "]", "\"" + key + "\" is not a prefetch key of this service "
+            + "(keys: " + String.join(", ", new TreeSet<>(definition.prefetch().keySet())) + ")");
+      }
     }
   }
 

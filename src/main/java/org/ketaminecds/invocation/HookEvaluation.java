@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ketaminecds.cards.Card;
 import org.ketaminecds.cards.CardRenderer;
+import org.ketaminecds.cards.IncompleteHistory;
 import org.ketaminecds.cards.CardRule;
 import org.ketaminecds.cards.CdsResponse;
 import org.ketaminecds.cards.DegradedRule;
@@ -78,7 +79,7 @@ public class HookEvaluation {
     var valid = validator.validate(hookRequest, service);
     var data = prefetch(service, valid);
     var result = evaluate(version, service, valid, data, receivedAt);
-    var rendered = render(service, result);
+    var rendered = render(service, result, data);
     var extra = new LinkedHashSet<>(extraDefines);
     extra.removeAll(result.values().keySet());
     extra.removeAll(result.failures().keySet());
@@ -133,8 +134,9 @@ public class HookEvaluation {
         now(receivedAt), service.expressionsWhenMet()));
   }
 
-  RenderedCards render(ServiceDefinition service, EvaluationResult result) {
-    return cardRenderer.render(service.rules(), result);
+  RenderedCards render(ServiceDefinition service, EvaluationResult result, PatientData data) {
+    var incomplete = new IncompleteHistory(data.truncatedKeys(), service.prefetch().keySet());
+    return cardRenderer.render(service.rules(), result, incomplete);
   }
 
   private ZonedDateTime now(Instant receivedAt) {

@@ -61,7 +61,7 @@ class HookInvoker {
       // only the CPU-bound steps take an evaluation slot: a slow EHR (fetch above) cannot starve evaluation
       return slots.run(() -> {
         var result = trace.evaluate(() -> steps.evaluate(version, service, valid, data, receivedAt));
-        return trace.render(() -> steps.render(service, result)).toResponse();
+        return trace.render(() -> steps.render(service, result, data)).toResponse();
       });
     } catch (RuntimeException e) {
       trace.failed(ProblemTypes.of(e).orElse(ProblemTypes.EVALUATION_FAILED).slug());

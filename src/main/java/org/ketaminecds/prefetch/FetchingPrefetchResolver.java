@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Medication;
@@ -116,6 +117,12 @@ class FetchingPrefetchResolver implements PrefetchResolver {
       throw unavailable(failures);
     }
 
+    Set<String> truncated = new TreeSet<>();
+    values.forEach((key, value) -> {
+      if (value.truncated()) {
+        truncated.add(key);
+      }
+    });
     AssembledResources resources = new AssembledResources();
     values.values().forEach(value -> value.resources().forEach(resources::add));
     for (Resource draft : request.draftResources() == null ? List.<Resource>of() : request.draftResources()) {
@@ -127,7 +134,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
     log.debug("Prefetch: {} keys given, {} fetched, {} FHIR calls in {} ms",
         sources.values().stream().filter(KeySource.PREFETCHED::equals).count(),
         sources.values().stream().filter(KeySource.FETCHED::equals).count(), calls, elapsed.toMillis());
-    return new PatientData(resources.all(), sources, calls, elapsed);
+    return new PatientData(resources.all(), sources, calls, elapsed, truncated);
   }
 
   /** Resolves medicationReference; Medications that cannot be fetched leave their reference as-is. */

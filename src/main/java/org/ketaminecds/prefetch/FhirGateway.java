@@ -36,6 +36,7 @@ class FhirGateway {
 
   private static final Logger log = LoggerFactory.getLogger(FhirGateway.class);
   private static final Pattern SEARCH = Pattern.compile("[A-Za-z]+(\\?.*)?");
+  private static final Pattern COUNT = Pattern.compile("[?&]_count=");
   private static final Pattern READ = Pattern.compile("[A-Za-z]+/[A-Za-z0-9\\-.%]+(/_history/[^/?]+)?");
 
   private static final List<String> WARM_UP_TYPES = List.of("Bundle", "OperationOutcome", "Patient", "Condition",
@@ -43,11 +44,13 @@ class FhirGateway {
 
   private final FhirContext fhirContext;
   private final int maxPages;
+  private final int pageSize;
 
   FhirGateway(FhirContext fhirContext, FhirClientProperties properties) {
     this.fhirContext = fhirContext;
     this.maxPages = properties.maxPages();
     NoRedirectClientFactory.installOn(fhirContext);
+    this.pageSize = properties.pageSize();
     IRestfulClientFactory factory = fhirContext.getRestfulClientFactory();
     factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
     factory.setConnectTimeout((int) properties.connectTimeout().toMillis());
@@ -58,6 +61,10 @@ class FhirGateway {
     // HAPI scans a resource type's model on first use (seconds on a busy host): do it now, not inside
     // the first request's deadline
     WARM_UP_TYPES.forEach(fhirContext::getResourceDefinition);
+  }
+
+  /** What the pages after the first held, and whether a {@code next} link was left unread at max-pages. */
+  record LaterPages(List<Resource> resources, boolean truncated) {
   }
 
   /** A client for one hook request; {@code access.fhirServer()} must be set. */
@@ -106,7 +113,7 @@ class FhirGateway {
      * answers 404 or 410 is "no data"; a search that answers 404 is a failure.
      */
     PrefetchValue fetch(String relativeUrl, Deadline deadline, String key) {
-      String url = relativeUrl.startsWith("/") ? relativeUrl.substring(1) : relativeUrl;
+      String url = withPageSize(relativeUrl.startsWith("/") ? relativeUrl.substring(1) : relativeUrl);
       String path = url.split("\\?", 2)[0];
       if (path.contains(":") || path.startsWith("/")) {
         throw new FetchFailure("template is not a relative FHIR URL");
@@ -126,15 +133,19 @@ class FhirGateway {
       return value.hasNextPage() ? value.plus(laterPages(value.pageWithNext(), 1, deadline, key)) : value;
     }
 
-    /** The resources of the pages after {@code page}, following {@code next} links. */
-    List<Resource> laterPages(Bundle page, int pagesRead, Deadline deadline, String key) {
+    /**
+     * The resources of the pages after {@code page}, following {@code next} links; truncated when a {@code next}
+     * link was left unread at max-pages (the rules that read the key are then marked degraded).
+     */
+    LaterPages laterPages(Bundle page, int pagesRead, Deadline deadline, String key) {
       List<Resource> resources = new ArrayList<>();
       Bundle current = page;
       int pages = pagesRead;
       while (current != null) {
         if (pages >= maxPages) {
-          log.warn("Prefetch key '{}': stopped after {} pages (cds.fhir.max-pages)", key, pages);
-          break;
+          log.warn("Prefetch key '{}': stopped after {} pages (cds.fhir.max-pages), more exist; the rules reading "
+              + "it are reported degraded and the response says the history is incomplete", key, pages);
+          return new LaterPages(resources, true);
         }
         Bundle withNext = checkNextLink(current);
         PrefetchValue next = PrefetchValue.of(call(() -> client.loadPage().next(withNext).execute(), false, deadline));
@@ -145,7 +156,15 @@ class FhirGateway {
         resources.addAll(next.resources());
         current = next.pageWithNext();
       }
-      return resources;
+      return new LaterPages(resources, false);
+    }
+
+    /** A search without {@code _count} asks for {@code cds.fhir.page-size} per page (a hint servers may lower; 0: none). */
+    private String withPageSize(String url) {
+      if (pageSize == 0 || !SEARCH.matcher(url).matches() || COUNT.matcher(url).find()) {
+        return url;
+      }
+      return url + (url.contains("?") ? "&" : "?") + "_count=" + pageSize;
     }
 
     private Class<? extends IBaseResource> resourceClass(String type) {

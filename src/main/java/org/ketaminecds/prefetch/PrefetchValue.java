@@ -27,11 +27,16 @@ import org.hl7.fhir.r4.model.Resource;
  * data nor a failure, so a Bundle of only such outcomes is an empty result.
  *
  * @param failure why the key failed, or {@code null}
+ * @param truncated more pages existed than {@code cds.fhir.max-pages} allowed to read: the list is not whole
  */
-record PrefetchValue(List<Resource> resources, Bundle pageWithNext, String failure) {
+record PrefetchValue(List<Resource> resources, Bundle pageWithNext, String failure, boolean truncated) {
 
   PrefetchValue {
     resources = List.copyOf(resources);
+  }
+
+  PrefetchValue(List<Resource> resources, Bundle pageWithNext, String failure) {
+    this(resources, pageWithNext, failure, false);
   }
 
   static PrefetchValue noData() {
@@ -98,11 +103,11 @@ record PrefetchValue(List<Resource> resources, Bundle pageWithNext, String failu
     return pageWithNext != null;
   }
 
-  /** This page's resources followed by those of later pages. */
-  PrefetchValue plus(List<Resource> more) {
+  /** This page's resources followed by those of later pages (truncated when those stopped at max-pages). */
+  PrefetchValue plus(FhirGateway.LaterPages more) {
     List<Resource> all = new ArrayList<>(resources);
-    all.addAll(more);
-    return new PrefetchValue(all, null, failure);
+    all.addAll(more.resources());
+    return new PrefetchValue(all, null, failure, more.truncated());
   }
 
   private static boolean hasError(OperationOutcome outcome) {

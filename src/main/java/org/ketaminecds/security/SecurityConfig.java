@@ -1,6 +1,7 @@
 package org.ketaminecds.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
@@ -12,11 +13,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Wires client trust: the JWT filter and the body-size filter on /cds-services and /cds-services/*, the trusted
- * clients and the FHIR server policy.
+ * clients, the replay cache and the FHIR server policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -42,11 +45,24 @@ class SecurityConfig {
         new JwkSources(properties.jwksCacheTtl(), properties.jwksRefreshMinInterval(), properties.jwksTimeout()));
   }
 
+  /**
+   * Shared through the configured database when there is one (the application always has one: H2 by default),
+   * so replicas refuse each other's used tokens; this instance's memory only in slices without storage.
+   */
+  @Bean
+  ReplayCache replayCache(SecurityProperties properties, ObjectProvider<JdbcClient> jdbc,
+      ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+    Clock now = clock.getIfAvailable(Clock::systemUTC);
+    InMemoryReplayCache local = new InMemoryReplayCache(properties.replayCacheSize(), now);
+    JdbcClient database = jdbc.getIfAvailable();
+    return database == null ? local : new JdbcReplayCache(database, local, now, meters.getIfAvailable());
+  }
+
   @Bean
   FilterRegistrationBean<CdsClientJwtFilter> cdsClientJwtFilter(SecurityProperties properties,
-      TrustedClients clients, ObjectProvider<Clock> clock) {
+      TrustedClients clients, @Lazy ReplayCache replayCache, ObjectProvider<Clock> clock) {
     Clock now = clock.getIfAvailable(Clock::systemUTC);
-    ClientJwtVerifier verifier = new ClientJwtVerifier(clients, new ReplayCache(properties.replayCacheSize(), now),
+    ClientJwtVerifier verifier = new ClientJwtVerifier(clients, replayCache,
         algorithms(properties), properties.clockSkew(), properties.maxTokenLifetime(), now);
     var registration = new FilterRegistrationBean<>(
         new CdsClientJwtFilter(properties.enabled(), verifier, properties.publicBaseUrl()));

@@ -23,7 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param publicBaseUrl         URL at which EHRs reach this service root; {@code aud} must equal it + request path
  * @param clockSkew             tolerance for {@code exp}, {@code iat} and {@code nbf}
  * @param maxTokenLifetime      tokens whose {@code exp} lies further in the future are rejected
- * @param replayCacheSize       how many unexpired {@code jti} values are remembered (full cache: calls get 401)
+ * @param replayCacheSize       unexpired {@code jti} values remembered per issuer by each instance (an issuer at
+ *                              its bound gets 401 for new tokens, other issuers are not affected); the entries are
+ *                              shared with the other instances through the database (security/JdbcReplayCache)
  * @param additionalAlgorithms  algorithms accepted besides ES384 and RS384 (RSA or EC only, never HMAC or none)
  * @param jwksCacheTtl          how long a fetched JWKS is used before it is fetched again
  * @param jwksRefreshMinInterval at most two JWKS fetches per client key location per interval (unknown kid)

@@ -199,7 +199,7 @@ class CardRendererTests {
     var broken = rule("""
         {"summary": "About ${Name:20}", "indicator": "info", "source": {"label": "Test"}}""");
     var healthy = new CardRule("rule-2", "Other", rule("""
-        {"summary": "Fine", "indicator": "info", "source": {"label": "Test"}}""").card());
+        {"summary": "Fine", "indicator": "info", "source": {"label": "Test"}}""").card(), null);
 
     var response = renderer.render(List.of(broken, healthy), result).toResponse();
 
@@ -266,7 +266,7 @@ class CardRendererTests {
 
   private CardRule rule(String cardJson) {
     try {
-      return new CardRule("rule-1", "Condition", mapper.readValue(cardJson, CardTemplate.class));
+      return new CardRule("rule-1", "Condition", mapper.readValue(cardJson, CardTemplate.class), null);
     } catch (Exception e) {
       throw new IllegalArgumentException(e);
     }

@@ -345,6 +345,27 @@ class ServiceDefinitionLoaderTests {
   }
 
   @Test
+  void readsTheDeclaredPrefetchKeysOfARuleAndDefaultsToEveryKey() throws IOException {
+    var narrowed = rule().deepCopy().put("id", "narrowed");
+    narrowed.putArray("prefetchKeys").add("conditions");
+    definition.withArray("/_config/cards").add(narrowed);
+    write("ketamine-order-check.json", definition);
+
+    var rules = loader().load().require("ketamine-order-check").rules();
+
+    assertThat(rules.get(0).keysRead(Set.of("patient", "conditions"))).containsExactlyInAnyOrder("patient", "conditions");
+    assertThat(rules.get(1).keysRead(Set.of("patient", "conditions"))).containsExactly("conditions");
+  }
+
+  @Test
+  void rejectsAPrefetchKeyTheServiceDoesNotHave() throws IOException {
+    rule().putArray("prefetchKeys").add("conditions").add("medications");
+
+    assertThat(errors()).containsExactly("ketamine-order-check.json: _config.cards[0].prefetchKeys[1]: "
+        + "\"medications\" is not a prefetch key of this service (keys: conditions, patient)");
+  }
+
+  @Test
   void rejectsDuplicateRuleIds() throws IOException {
     definition.withArray("/_config/cards").add(rule().deepCopy());
 

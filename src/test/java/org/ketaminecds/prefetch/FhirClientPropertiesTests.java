@@ -40,9 +40,9 @@ class FhirClientPropertiesTests {
   @Test
   void bindsOverridesAsDurations() {
     runner.withPropertyValues("cds.fhir.connect-timeout=500ms", "cds.fhir.read-timeout=1s", "cds.fhir.deadline=1500ms",
-            "cds.fhir.max-pages=3", "cds.fhir.max-parallel-fetches=2")
+            "cds.fhir.max-pages=3", "cds.fhir.max-parallel-fetches=2", "cds.fhir.page-size=50")
         .run(context -> assertThat(context.getBean(FhirClientProperties.class)).isEqualTo(new FhirClientProperties(
-            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(1500), 3, 2)));
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(1500), 3, 2, 50)));
   }
 
   @Test

@@ -73,6 +73,82 @@ class FhirPagingTests {
   }
 
   @Test
+  void marksAKeyTruncatedWhenTwelvePagesExistAndTenMayBeRead() {
+    stubPages("/fhir/Condition", "big", 12);
+    PatientData data;
+    try (TestResolver resolver = TestResolver.with(Duration.ofSeconds(15), Duration.ofSeconds(30), 10)) {
+      data = resolver.resolve(request(Map.of("conditions", "Condition?patient={{context.patientId}}"), Map.of(),
+          access(fhirBase())));
+    }
+
+    assertThat(data.truncatedKeys()).containsExactly("conditions");
+    assertThat(ids(data.resources())).hasSize(10).contains("Condition/c1", "Condition/c10")
+        .doesNotContain("Condition/c11", "Condition/c12");
+    assertThat(data.fetchCalls()).isEqualTo(10);
+  }
+
+  @Test
+  void aKeyReadToItsLastPageIsNotTruncated() {
+    stubPages("/fhir/Condition", "big", 12);
+    PatientData data;
+    try (TestResolver resolver = TestResolver.with(Duration.ofSeconds(15), Duration.ofSeconds(30), 12)) {
+      data = resolver.resolve(request(Map.of("conditions", "Condition?patient={{context.patientId}}"), Map.of(),
+          access(fhirBase())));
+    }
+
+    assertThat(data.truncatedKeys()).isEmpty();
+    assertThat(ids(data.resources())).hasSize(12);
+  }
+
+  @Test
+  void aPagedPrefetchBundleContinuedPastTheLimitIsTruncatedToo() {
+    stubPages("/fhir/Condition", "given", 12);
+    String firstPage = page("given", 1, 12);
+    PatientData data;
+    try (TestResolver resolver = TestResolver.with(Duration.ofSeconds(15), Duration.ofSeconds(30), 10)) {
+      data = resolver.resolve(request(Map.of("conditions", "Condition?patient={{context.patientId}}"),
+          Map.of("conditions", firstPage), access(fhirBase())));
+    }
+
+    assertThat(data.truncatedKeys()).containsExactly("conditions");
+    ehr.verify(0, getRequestedFor(urlPathEqualTo("/fhir/Condition")));
+  }
+
+  @Test
+  void asksForLargePagesWhenTheTemplateSetsNoCount() {
+    ehr.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(
+        okForContentType("application/fhir+json", "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}")));
+    try (TestResolver resolver = TestResolver.withDefaults()) {
+      resolver.resolve(request(Map.of("conditions", "Condition?patient={{context.patientId}}",
+          "medications", "MedicationRequest?patient={{context.patientId}}&_count=1"), Map.of(), access(fhirBase())));
+    }
+
+    ehr.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Condition")).withQueryParam("_count", equalTo("200")));
+    ehr.verify(1, getRequestedFor(urlPathEqualTo("/fhir/MedicationRequest")).withQueryParam("_count", equalTo("1")));
+  }
+
+  /** {@code pages} searchset pages of one Condition each; page 1 at {@code path}, later ones at next links. */
+  private void stubPages(String path, String search, int pages) {
+    ehr.stubFor(get(urlPathEqualTo(path)).willReturn(
+        okForContentType("application/fhir+json", page(search, 1, pages))));
+    for (int n = 2; n <= pages; n++) {
+      ehr.stubFor(get(urlPathEqualTo("/fhir")).withQueryParam("_getpages", equalTo(search))
+          .withQueryParam("_getpagesoffset", equalTo(String.valueOf(n - 1)))
+          .willReturn(okForContentType("application/fhir+json", page(search, n, pages))));
+    }
+  }
+
+  private String page(String search, int n, int pages) {
+    String next = n < pages
+        ? ",\"link\":[{\"relation\":\"next\",\"url\":\"" + fhirBase() + "?_getpages=" + search
+            + "&_getpagesoffset=" + n + "\"}]"
+        : "";
+    return "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"" + next + ",\"entry\":[{\"resource\":"
+        + "{\"resourceType\":\"Condition\",\"id\":\"c" + n + "\",\"subject\":{\"reference\":\"Patient/p1\"},"
+        + "\"code\":{\"text\":\"problem " + n + "\"}}}]}";
+  }
+
+  @Test
   void continuesAPagedPrefetchBundleFromTheFhirServer() {
     Map<String, String> given = Map.of("medications", json("Bundle-medicationrequests-page1.json", fhirBase()));
     PatientData data;

@@ -119,7 +119,7 @@ class PrefetchUnavailableTests {
     ehr.stubFor(get(urlPathEqualTo("/fhir/Patient/p1")).willReturn(
         okForContentType("application/fhir+json", json("Patient-p1.json"))));
     // one fetch worker: the second request can fetch only once the first request has let go of it
-    var properties = new FhirClientProperties(Duration.ofSeconds(5), Duration.ofSeconds(8), Duration.ofSeconds(2), 10, 1);
+    var properties = new FhirClientProperties(Duration.ofSeconds(5), Duration.ofSeconds(8), Duration.ofSeconds(2), 10, 1, 200);
 
     try (TestResolver resolver = new TestResolver(properties)) {
       PrefetchUnavailableException slow = catchThrowableOfType(PrefetchUnavailableException.class,

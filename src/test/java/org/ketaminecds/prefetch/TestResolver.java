@@ -43,7 +43,7 @@ final class TestResolver implements AutoCloseable {
   }
 
   static TestResolver with(Duration readTimeout, Duration deadline, int maxPages) {
-    return new TestResolver(new FhirClientProperties(Duration.ofSeconds(5), readTimeout, deadline, maxPages, 4));
+    return new TestResolver(new FhirClientProperties(Duration.ofSeconds(5), readTimeout, deadline, maxPages, 4, 200));
   }
 
   PatientData resolve(PrefetchRequest request) {

@@ -95,7 +95,7 @@ final class SecurityFixture {
     TrustedClients trusted = new TrustedClients(properties.clients(),
         new JwkSources(properties.jwksCacheTtl(), properties.jwksRefreshMinInterval(), properties.jwksTimeout()));
     ClientJwtVerifier verifier = new ClientJwtVerifier(trusted,
-        new ReplayCache(properties.replayCacheSize(), Clock.systemUTC()), SecurityConfig.algorithms(properties),
+        new InMemoryReplayCache(properties.replayCacheSize(), Clock.systemUTC()), SecurityConfig.algorithms(properties),
         properties.clockSkew(), properties.maxTokenLifetime(), Clock.systemUTC());
     return new Gate(new CdsClientJwtFilter(properties.enabled(), verifier, properties.publicBaseUrl()), trusted);
   }

@@ -13,7 +13,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class ReplayCacheTests {
+class InMemoryReplayCacheTests {
 
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
@@ -21,7 +21,7 @@ class ReplayCacheTests {
 
   @Test
   void acceptsATokenIdOnceUntilItExpires() {
-    ReplayCache cache = new ReplayCache(10, clock);
+    InMemoryReplayCache cache = new InMemoryReplayCache(10, clock);
 
     assertThat(cache.markUsed("iss", "a", T0.plusSeconds(300))).isEqualTo(FIRST_USE);
     assertThat(cache.markUsed("iss", "a", T0.plusSeconds(300))).isEqualTo(REPLAYED);
@@ -31,7 +31,7 @@ class ReplayCacheTests {
 
   @Test
   void forgetsTokenIdsOnceTheyCanNoLongerBeAccepted() {
-    ReplayCache cache = new ReplayCache(10, clock);
+    InMemoryReplayCache cache = new InMemoryReplayCache(10, clock);
     cache.markUsed("iss", "a", T0.plusSeconds(300));
 
     clock.advance(Duration.ofSeconds(300));
@@ -41,7 +41,7 @@ class ReplayCacheTests {
 
   @Test
   void keepsTokenIdsOfDifferentIssuersApart() {
-    ReplayCache cache = new ReplayCache(10, clock);
+    InMemoryReplayCache cache = new InMemoryReplayCache(10, clock);
     cache.markUsed("https://ehr-a.example.org", "same", T0.plusSeconds(300));
 
     assertThat(cache.markUsed("https://ehr-b.example.org", "same", T0.plusSeconds(300))).isEqualTo(FIRST_USE);
@@ -49,7 +49,7 @@ class ReplayCacheTests {
 
   @Test
   void refusesNewTokensWhenFullInsteadOfForgettingLiveOnes() {
-    ReplayCache cache = new ReplayCache(2, clock);
+    InMemoryReplayCache cache = new InMemoryReplayCache(2, clock);
     cache.markUsed("iss", "a", T0.plusSeconds(300));
     cache.markUsed("iss", "b", T0.plusSeconds(600));
 
@@ -59,7 +59,7 @@ class ReplayCacheTests {
 
   @Test
   void makesRoomAsEntriesExpire() {
-    ReplayCache cache = new ReplayCache(2, clock);
+    InMemoryReplayCache cache = new InMemoryReplayCache(2, clock);
     cache.markUsed("iss", "a", T0.plusSeconds(300));
     cache.markUsed("iss", "b", T0.plusSeconds(600));
 
@@ -70,8 +70,32 @@ class ReplayCacheTests {
   }
 
   @Test
+  void boundsEntriesPerIssuerSoOneClientCannotLockOthersOut() {
+    InMemoryReplayCache cache = new InMemoryReplayCache(2, clock);
+    cache.markUsed("https://noisy.example.org", "a", T0.plusSeconds(3600));
+    cache.markUsed("https://noisy.example.org", "b", T0.plusSeconds(3600));
+
+    assertThat(cache.markUsed("https://noisy.example.org", "c", T0.plusSeconds(3600))).isEqualTo(FULL);
+    assertThat(cache.markUsed("https://quiet.example.org", "a", T0.plusSeconds(300))).isEqualTo(FIRST_USE);
+    assertThat(cache.markUsed("https://quiet.example.org", "b", T0.plusSeconds(300))).isEqualTo(FIRST_USE);
+    assertThat(cache.markUsed("https://quiet.example.org", "c", T0.plusSeconds(300))).isEqualTo(FULL);
+  }
+
+  @Test
+  void anIssuerRegainsRoomAsItsOwnEntriesExpire() {
+    InMemoryReplayCache cache = new InMemoryReplayCache(1, clock);
+    cache.markUsed("https://noisy.example.org", "a", T0.plusSeconds(3600));
+    cache.markUsed("https://quiet.example.org", "a", T0.plusSeconds(60));
+
+    clock.advance(Duration.ofSeconds(61));
+
+    assertThat(cache.markUsed("https://quiet.example.org", "b", T0.plusSeconds(600))).isEqualTo(FIRST_USE);
+    assertThat(cache.markUsed("https://noisy.example.org", "b", T0.plusSeconds(3600))).isEqualTo(FULL);
+  }
+
+  @Test
   void rejectsNonPositiveCapacity() {
-    assertThatThrownBy(() -> new ReplayCache(0, clock)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new InMemoryReplayCache(0, clock)).isInstanceOf(IllegalArgumentException.class);
   }
 
   private static final class MovableClock extends Clock {
