@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.ketaminecds.audit.AuditSink;
 import org.ketaminecds.cards.CardRenderer;
 import org.ketaminecds.cards.CdsResponse;
 import org.ketaminecds.cql.CqlEvaluator;
 import org.ketaminecds.cql.EvaluationRequest;
 import org.ketaminecds.definition.ServiceCatalog;
+import org.ketaminecds.definition.ServiceDefinition;
 import org.ketaminecds.prefetch.PrefetchRequest;
 import org.ketaminecds.prefetch.PrefetchResolver;
 import org.ketaminecds.problem.ProblemTypes;
@@ -68,7 +71,8 @@ class HookInvoker {
         fhirServerPolicy.check(client, valid.access().fhirServer());
       }
       var data = trace.prefetch(() -> prefetchResolver.resolve(new PrefetchRequest(
-          service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources())));
+          service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources(),
+          cqlEvaluator.dataNeeds(service.library().id(), allExpressions(service)))));
       // only the CPU-bound steps take an evaluation slot: a slow EHR (fetch above) cannot starve evaluation
       return slots.run(() -> {
         var result = trace.evaluate(() -> cqlEvaluator.evaluate(new EvaluationRequest(
@@ -82,6 +86,13 @@ class HookInvoker {
     } finally {
       audit(trace);
     }
+  }
+
+  /** Every define the rules may read: the conditions and what is read when they are met. */
+  private static Set<String> allExpressions(ServiceDefinition service) {
+    var all = new TreeSet<>(service.firstExpressions());
+    service.expressionsWhenMet().values().forEach(all::addAll);
+    return all;
   }
 
   private void audit(InvocationTrace trace) {
