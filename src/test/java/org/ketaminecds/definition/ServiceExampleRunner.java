@@ -60,27 +60,49 @@ final class ServiceExampleRunner {
   }
 
   void run(Path file) throws Exception {
-    ExampleCase example;
-    ObjectNode request;
+    ExampleCase example = read(file);
+    var response = post(example, request(example), baseUrl);
+    var report = verify(example, response.statusCode(), response.body());
+    if (!report.isEmpty()) {
+      throw new AssertionFailedError(report);
+    }
+  }
+
+  /** The case file, or an assertion failure that names it. */
+  ExampleCase read(Path file) {
     try {
-      example = ExampleCase.read(file, mapper);
-      request = (ObjectNode) new RelativeDates(ZonedDateTime.now(clock)).substitute(example.request());
+      return ExampleCase.read(file, mapper);
     } catch (IllegalArgumentException | IOException e) {
       throw new AssertionFailedError(examples.relativize(file) + ": the case file is invalid: " + e.getMessage());
+    }
+  }
+
+  /** The case's request as it is posted: dates rolled to the runner's clock, a hookInstance filled in. */
+  ObjectNode request(ExampleCase example) {
+    ObjectNode request;
+    try {
+      request = (ObjectNode) new RelativeDates(ZonedDateTime.now(clock)).substitute(example.request());
+    } catch (IllegalArgumentException e) {
+      throw new AssertionFailedError(example.name() + ": the case file is invalid: " + e.getMessage());
     }
     if (!request.hasNonNull("hookInstance")) {
       request.put("hookInstance", UUID.randomUUID().toString());
     }
-    var response = http.send(HttpRequest.newBuilder(baseUrl.resolve("/cds-services/" + example.service()))
+    return request;
+  }
+
+  HttpResponse<String> post(ExampleCase example, ObjectNode request, URI base) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(base.resolve("/cds-services/" + example.service()))
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(request)))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-    var report = verify(example, response.statusCode(), response.body());
-    if (!report.isEmpty()) {
-      throw new AssertionFailedError(report);
-    }
+  }
+
+  /** Every case file under the examples folder, sorted. */
+  List<Path> cases() {
+    return caseFiles(examples);
   }
 
   /** The failure report of one case, empty when it passed. */
