@@ -67,6 +67,11 @@ final class EngineCqlEvaluator implements CqlEvaluator {
     return new EngineCqlEvaluator(libraries, modelResolver, sink, filter);
   }
 
+  /** The request's resources the engine will see (all of them with the filter off). */
+  List<org.hl7.fhir.r4.model.Resource> relevant(EvaluationRequest request) {
+    return relevant.select(request);
+  }
+
   @Override
   public DataNeeds dataNeeds(String library, Set<String> expressions) {
     return relevant.needs(library, expressions);
