@@ -85,6 +85,7 @@ public final class BenchDriver {
           report.note(comparison.summary());
           System.out.println(comparison.summary());
           if (options.compareOnly()) {
+            server.close(); // System.exit skips try-with-resources
             System.exit(comparison.equal() ? 0 : 1);
           }
         }
