@@ -1,6 +1,7 @@
 package org.ketaminecds.cql;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.ketaminecds.relevance.ResourceFilterProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +9,7 @@ import org.springframework.core.io.ResourceLoader;
 
 /** Wires the CQL runtime: content loaded and checked at start-up, one evaluator, the warm-up. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CqlContentProperties.class, CqlProperties.class})
+@EnableConfigurationProperties({CqlContentProperties.class, CqlProperties.class, ResourceFilterProperties.class})
 class CqlConfig {
 
   @Bean
@@ -19,14 +20,14 @@ class CqlConfig {
   }
 
   @Bean
-  CqlContent.Loader cqlContentLoader(
-      FhirContext fhirContext, ResourceLoader resourceLoader, CqlContentProperties content, CqlProperties cql) {
-    return new CqlContent.Loader(fhirContext, resourceLoader, content, cql);
+  CqlContent.Loader cqlContentLoader(FhirContext fhirContext, ResourceLoader resourceLoader,
+      CqlContentProperties content, CqlProperties cql, ResourceFilterProperties filter) {
+    return new CqlContent.Loader(fhirContext, resourceLoader, content, cql, filter.enabled());
   }
 
   @Bean
-  CqlEvaluator cqlEvaluator(CqlLibraries libraries, FhirContext fhirContext) {
-    return new EngineCqlEvaluator(libraries, fhirContext);
+  CqlEvaluator cqlEvaluator(CqlLibraries libraries, FhirContext fhirContext, ResourceFilterProperties filter) {
+    return new EngineCqlEvaluator(libraries, fhirContext, filter.enabled());
   }
 
   @Bean

@@ -15,9 +15,9 @@ public final class CqlContent {
   private final CqlLibraries libraries;
   private final EngineCqlEvaluator evaluator;
 
-  private CqlContent(CqlLibraries libraries, FhirContext fhirContext) {
+  private CqlContent(CqlLibraries libraries, FhirContext fhirContext, boolean resourceFilter) {
     this.libraries = libraries;
-    this.evaluator = new EngineCqlEvaluator(libraries, fhirContext);
+    this.evaluator = new EngineCqlEvaluator(libraries, fhirContext, resourceFilter);
   }
 
   /**
@@ -27,12 +27,12 @@ public final class CqlContent {
    * @throws InvalidCqlContentException naming every problem as {@code file:line:column: message}
    */
   public static CqlContent load(FhirContext fhirContext, ResourceLoader resourceLoader, String location,
-      Map<String, String> parameters) {
+      Map<String, String> parameters, boolean resourceFilter) {
     var elm = PrecompiledElm.at(resourceLoader, PrecompiledElm.PACKAGED);
     var loader = new CqlLibraryLoader(fhirContext, resourceLoader, new CqlContentProperties(location),
         new CqlProperties(parameters), elm);
     try {
-      return new CqlContent(loader.load(), fhirContext);
+      return new CqlContent(loader.load(), fhirContext, resourceFilter);
     } catch (CqlContentException e) {
       throw new InvalidCqlContentException(e.getMessage(), e.problems().stream().map(Object::toString).toList());
     }
@@ -58,8 +58,11 @@ public final class CqlContent {
     private final ResourceLoader resourceLoader;
     private final String location;
     private final Map<String, String> parameters;
+    private final boolean resourceFilter;
 
-    Loader(FhirContext fhirContext, ResourceLoader resourceLoader, CqlContentProperties content, CqlProperties cql) {
+    Loader(FhirContext fhirContext, ResourceLoader resourceLoader, CqlContentProperties content, CqlProperties cql,
+        boolean resourceFilter) {
+      this.resourceFilter = resourceFilter;
       this.fhirContext = fhirContext;
       this.resourceLoader = resourceLoader;
       this.location = content.cqlLocation();
@@ -73,7 +76,7 @@ public final class CqlContent {
 
     /** @throws InvalidCqlContentException naming every problem */
     public CqlContent load() {
-      return CqlContent.load(fhirContext, resourceLoader, location, parameters);
+      return CqlContent.load(fhirContext, resourceLoader, location, parameters, resourceFilter);
     }
   }
 

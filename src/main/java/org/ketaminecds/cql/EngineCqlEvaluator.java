@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import kotlin.Pair;
+import org.ketaminecds.relevance.DataNeeds;
 import org.opencds.cqf.cql.engine.data.CompositeDataProvider;
 import org.opencds.cqf.cql.engine.execution.CqlEngine;
 import org.opencds.cqf.cql.engine.execution.Environment;
@@ -39,21 +40,41 @@ final class EngineCqlEvaluator implements CqlEvaluator, CqlTracer {
   private final ModelResolver modelResolver;
   private final Consumer<Profile> profiles;
   private final PrecomputedDefines precomputed;
+  private final RelevantResources relevant;
+  private final boolean filter;
 
   EngineCqlEvaluator(CqlLibraries libraries, FhirContext fhirContext) {
-    this(libraries, new CachingModelResolverDecorator(new R4PathResolver(fhirContext)), null);
+    this(libraries, fhirContext, true);
   }
 
-  private EngineCqlEvaluator(CqlLibraries libraries, ModelResolver modelResolver, Consumer<Profile> profiles) {
+  /** @param filter whether resources no retrieve of the defines can match are left out ({@link RelevantResources}) */
+  EngineCqlEvaluator(CqlLibraries libraries, FhirContext fhirContext, boolean filter) {
+    this(libraries, new CachingModelResolverDecorator(new R4PathResolver(fhirContext)), null, filter);
+  }
+
+  private EngineCqlEvaluator(CqlLibraries libraries, ModelResolver modelResolver, Consumer<Profile> profiles,
+      boolean filter) {
     this.libraries = libraries;
     this.modelResolver = modelResolver;
     this.profiles = profiles;
+    this.filter = filter;
     this.precomputed = new PrecomputedDefines(libraries, modelResolver);
+    this.relevant = new RelevantResources(libraries, modelResolver, precomputed, filter);
   }
 
   /** The same evaluator with the engine's profiling on: each evaluation's call tree and times go to the sink. */
   EngineCqlEvaluator profiling(Consumer<Profile> sink) {
-    return new EngineCqlEvaluator(libraries, modelResolver, sink);
+    return new EngineCqlEvaluator(libraries, modelResolver, sink, filter);
+  }
+
+  /** The request's resources the engine will see (all of them with the filter off). */
+  List<org.hl7.fhir.r4.model.Resource> relevant(EvaluationRequest request) {
+    return relevant.select(request);
+  }
+
+  @Override
+  public DataNeeds dataNeeds(String library, Set<String> expressions) {
+    return relevant.needs(library, expressions);
   }
 
   @Override
@@ -134,7 +155,7 @@ final class EngineCqlEvaluator implements CqlEvaluator, CqlTracer {
       this.parameters = libraries.siteParameters().merge(request.parameters());
       this.siteParametersOnly = request.parameters().isEmpty();
       this.now = request.now() == null ? ZonedDateTime.now() : request.now();
-      this.retrieveProvider = new InMemoryRetrieveProvider(request.resources(), modelResolver, libraries.terminology());
+      this.retrieveProvider = new InMemoryRetrieveProvider(relevant.select(request), modelResolver, libraries.terminology());
     }
 
     /**

@@ -63,7 +63,7 @@ final class InMemoryRetrieveProvider implements RetrieveProvider {
     return value.startsWith("Patient/") ? value.substring("Patient/".length()) : value;
   }
 
-  private static boolean refersTo(Object value, String patientId) {
+  static boolean refersTo(Object value, String patientId) {
     if (value instanceof IBaseReference reference) {
       IIdType target = reference.getReferenceElement();
       return target != null
@@ -102,7 +102,7 @@ final class InMemoryRetrieveProvider implements RetrieveProvider {
   }
 
   /** CodeableConcept, Coding, code primitives, and lists of them; references carry no codes. */
-  private static void collectCodings(Object value, List<Coding> codings) {
+  static void collectCodings(Object value, List<Coding> codings) {
     if (value instanceof CodeableConcept concept) {
       if (concept.hasCoding()) { // getCoding() would add an empty list to a shared resource
         codings.addAll(concept.getCoding());

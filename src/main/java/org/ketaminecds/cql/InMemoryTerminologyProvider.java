@@ -45,6 +45,11 @@ final class InMemoryTerminologyProvider implements TerminologyProvider {
     return expansions.get(stripVersion(valueSet.getId()));
   }
 
+  /** The shipped expansion of a value set (version ignored), or null when there is none. */
+  List<Code> expansion(String url) {
+    return expansions.get(stripVersion(url));
+  }
+
   @Override
   public Code lookup(Code code, CodeSystemInfo codeSystem) {
     return null;

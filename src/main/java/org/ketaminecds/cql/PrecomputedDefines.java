@@ -51,6 +51,11 @@ final class PrecomputedDefines {
         cache.cacheExpression(library, name, new ExpressionResult(value, Collections.emptySet()))));
   }
 
+  /** The precomputed values of one library's constant defines (name to value, possibly null), or null. */
+  Map<String, Object> values(VersionedIdentifier library) {
+    return constants().get(library);
+  }
+
   private Map<VersionedIdentifier, Map<String, Object>> constants() {
     var known = constants;
     if (known == null) {

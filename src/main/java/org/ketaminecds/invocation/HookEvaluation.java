@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.ketaminecds.cards.Card;
 import org.ketaminecds.cards.CardRenderer;
 import org.ketaminecds.cards.IncompleteHistory;
@@ -77,7 +78,7 @@ public class HookEvaluation {
     var version = content.current(); // one content version for the whole call
     var service = version.services().require(serviceId);
     var valid = validator.validate(hookRequest, service);
-    var data = prefetch(service, valid);
+    var data = prefetch(version, service, valid);
     var result = evaluate(version, service, valid, data, receivedAt);
     var rendered = render(service, result, data);
     var extra = new LinkedHashSet<>(extraDefines);
@@ -120,10 +121,14 @@ public class HookEvaluation {
     }
   }
 
-  PatientData prefetch(ServiceDefinition service, ValidatedRequest valid) {
+  /** The service's prefetch, resolved; resources no rule of this content version can read are left out. */
+  PatientData prefetch(ContentSet version, ServiceDefinition service, ValidatedRequest valid) {
     var context = valid.context();
+    var expressions = new TreeSet<>(service.firstExpressions());
+    service.expressionsWhenMet().values().forEach(expressions::addAll);
     return prefetchResolver.resolve(new PrefetchRequest(
-        service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources()));
+        service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources(),
+        version.evaluator().dataNeeds(service.library().id(), expressions)));
   }
 
   /** The defines the service's rules need, staged as the endpoint evaluates them. */

@@ -57,7 +57,7 @@ class HookInvoker {
       if (valid.access() != null) {
         fhirServerPolicy.check(client, valid.access().fhirServer());
       }
-      var data = trace.prefetch(() -> steps.prefetch(service, valid));
+      var data = trace.prefetch(() -> steps.prefetch(version, service, valid));
       // only the CPU-bound steps take an evaluation slot: a slow EHR (fetch above) cannot starve evaluation
       return slots.run(() -> {
         var result = trace.evaluate(() -> steps.evaluate(version, service, valid, data, receivedAt));

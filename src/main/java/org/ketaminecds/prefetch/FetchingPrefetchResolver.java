@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,11 @@ class FetchingPrefetchResolver implements PrefetchResolver {
     Map<String, String> failures = new TreeMap<>();
 
     Map<String, String> keyTemplates = request.templates() == null ? Map.of() : request.templates();
+    PrefetchJsonFilter relevant = jsonFilter(request);
     for (Map.Entry<String, String> template : new TreeMap<>(keyTemplates).entrySet()) {
       String key = template.getKey();
       if (given.containsKey(key)) {
-        PrefetchValue value = PrefetchValue.parse(parser, given.get(key));
+        PrefetchValue value = PrefetchValue.parse(parser, relevant.apply(given.get(key)));
         if (!value.failed()) {
           sources.put(key, KeySource.PREFETCHED);
           if (!value.hasNextPage()) {
@@ -135,6 +137,15 @@ class FetchingPrefetchResolver implements PrefetchResolver {
         sources.values().stream().filter(KeySource.PREFETCHED::equals).count(),
         sources.values().stream().filter(KeySource.FETCHED::equals).count(), calls, elapsed.toMillis());
     return new PatientData(resources.all(), sources, calls, elapsed, truncated);
+  }
+
+  private static PrefetchJsonFilter jsonFilter(PrefetchRequest request) {
+    Set<String> drafts = new HashSet<>();
+    if (request.draftResources() != null) {
+      request.draftResources().forEach(r -> drafts.add(r.fhirType() + "/" + r.getIdElement().getIdPart()));
+    }
+    String patientId = request.tokens() == null ? null : request.tokens().get("context.patientId");
+    return new PrefetchJsonFilter(request.needs(), patientId, drafts);
   }
 
   /** Resolves medicationReference; Medications that cannot be fetched leave their reference as-is. */

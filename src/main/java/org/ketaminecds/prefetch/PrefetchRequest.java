@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.relevance.DataNeeds;
 
 /**
  * What the resolver needs for one invocation.
@@ -15,10 +16,24 @@ import org.hl7.fhir.r4.model.Resource;
  *     means "not satisfied"
  * @param access the FHIR server and token, or {@code null} when the client sent no fhirServer
  * @param draftResources resources from context.draftOrders / medications, visible to CQL as-is
+ * @param needs what the rules can read: prefetched Bundle entries none of them can match are left out before HAPI
+ *     parses them ({@link PrefetchJsonFilter}); {@link DataNeeds#everything()} keeps all
  */
 public record PrefetchRequest(
     Map<String, String> templates,
     Map<String, String> tokens,
     Map<String, JsonNode> given,
     FhirAccess access,
-    List<Resource> draftResources) {}
+    List<Resource> draftResources,
+    DataNeeds needs) {
+
+  public PrefetchRequest {
+    needs = needs == null ? DataNeeds.everything() : needs;
+  }
+
+  /** Every prefetched resource kept. */
+  public PrefetchRequest(Map<String, String> templates, Map<String, String> tokens, Map<String, JsonNode> given,
+      FhirAccess access, List<Resource> draftResources) {
+    this(templates, tokens, given, access, draftResources, DataNeeds.everything());
+  }
+}

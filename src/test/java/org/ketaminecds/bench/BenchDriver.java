@@ -76,6 +76,19 @@ public final class BenchDriver {
           server.jcmd("JFR.stop", "name=startup", "filename=" + work.resolve("startup.jfr").toAbsolutePath());
           System.out.println(JfrSummary.summarize(work.resolve("startup.jfr"), 25));
         }
+        CardsComparison.Outcome comparison = null;
+        if (options.compareCards()) {
+          System.out.println("Comparing cards with the resource filter on and off (a second server, filter off)");
+          comparison = new CardsComparison(client).againstUnfiltered(options.jar(), work, jvm, arguments,
+              prepared.stream().map(p -> new CardsComparison.Requests(p.scenario.name(), p.scenario.service(),
+                  p.bodies)).toList(), server.base());
+          report.note(comparison.summary());
+          System.out.println(comparison.summary());
+          if (options.compareOnly()) {
+            server.close(); // System.exit skips try-with-resources
+            System.exit(comparison.equal() ? 0 : 1);
+          }
+        }
         String profile = null;
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
@@ -138,6 +151,9 @@ public final class BenchDriver {
         if (options.out() != null) {
           report.write(options.out(), options.command(), Machine.describe(), options.setup(), profile);
           System.out.println("Written " + options.out());
+        }
+        if (comparison != null && !comparison.equal()) {
+          System.exit(1);
         }
       }
     }

@@ -10,10 +10,13 @@ import java.util.List;
  * Command-line options of {@link BenchDriver}: {@code --jar PATH} (required), {@code --out FILE} (Markdown
  * results), {@code --quick} (smoke: 2 patients per scenario, a few requests, levels 1 and 8), {@code --scenarios
  * a,b}, {@code --concurrency 1,8,64}, {@code --profile SCENARIO} (JFR during a separate 8-concurrent phase; {@code SCENARIO:64} for another level), {@code
- * --profile-startup}, {@code --jvm "OPTS"} (server JVM options), {@code --fhir-delay MS}.
+ * --profile-startup}, {@code --jvm "OPTS"} (server JVM options), {@code --fhir-delay MS}, {@code --no-compare} (skip
+ * the cards comparison with the resource filter off, {@link CardsComparison}), {@code --compare-only} (only that
+ * comparison, no load).
  */
 record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios, int[] concurrency, String profile,
-    int profileConcurrency, boolean profileStartup, List<String> jvm, int fhirDelayMillis, String command) {
+    int profileConcurrency, boolean profileStartup, List<String> jvm, int fhirDelayMillis, String command,
+    boolean compareCards, boolean compareOnly) {
 
   /** The server's JVM options when --jvm is not given: the heap the issue budgets, nothing else. */
   static final String DEFAULT_JVM = "-Xms512m -Xmx512m";
@@ -31,6 +34,8 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
     boolean profileStartup = false;
     String jvm = DEFAULT_JVM;
     int delay = 20;
+    boolean compare = true;
+    boolean compareOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--jar" -> jar = Path.of(args[++i]);
@@ -49,6 +54,8 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
         case "--profile-startup" -> profileStartup = true;
         case "--jvm" -> jvm = args[++i];
         case "--fhir-delay" -> delay = Integer.parseInt(args[++i]);
+        case "--no-compare" -> compare = false;
+        case "--compare-only" -> compareOnly = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -72,7 +79,7 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
     }
     var command = String.join(" ", "bench/run", String.join(" ", shown)).trim();
     return new BenchOptions(jar, out, quick, scenarios, concurrency, profile, profileConcurrency, profileStartup,
-        List.copyOf(jvmOptions), delay, command);
+        List.copyOf(jvmOptions), delay, command, compare || compareOnly, compareOnly);
   }
 
   int warmUp() {

@@ -32,6 +32,9 @@ public final class EvaluationProfiler {
         System.out.printf("%s: %d resources, %d defines first, %d when their condition is met%n", profile.wire(),
             request.resources().size(), request.expressions().size(),
             request.whenMet().values().stream().mapToInt(java.util.Set::size).sum());
+        System.out.printf("%s: %d of %d resources reach the engine (cds.resource-filter.enabled=%s)%n", profile.wire(),
+            org.ketaminecds.cql.CqlProfiles.reachingEngine(bench.evaluator, request), request.resources().size(),
+            System.getProperty("cds.resource-filter.enabled", "true"));
         loop(bench, request, Math.max(1, seconds / 3)); // warm-up
         if (Boolean.getBoolean("bench.defines")) {
           perDefine(bench, request);

@@ -23,6 +23,11 @@ public final class CqlProfiles {
 
   private CqlProfiles() {}
 
+  /** How many of the request's resources reach the engine (the resource filter's effect; all when it is off). */
+  public static int reachingEngine(CqlEvaluator evaluator, EvaluationRequest request) {
+    return evaluator instanceof EngineCqlEvaluator engine ? engine.relevant(request).size() : request.resources().size();
+  }
+
   /** Evaluates the request {@code times} times with profiling on and returns the costs, highest self time first. */
   public static List<Cost> profile(CqlEvaluator evaluator, EvaluationRequest request, int times) {
     List<Profile> profiles = new ArrayList<>();

@@ -1,0 +1,121 @@
+package org.ketaminecds.cql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hl7.elm.r1.And;
+import org.hl7.elm.r1.Equal;
+import org.hl7.elm.r1.Expression;
+import org.hl7.elm.r1.FunctionRef;
+import org.hl7.elm.r1.In;
+import org.hl7.elm.r1.Library;
+import org.hl7.elm.r1.Literal;
+import org.hl7.elm.r1.Not;
+import org.hl7.elm.r1.Or;
+import org.hl7.elm.r1.Property;
+import org.hl7.elm.r1.Query;
+import org.ketaminecds.relevance.RecordTest;
+import org.ketaminecds.relevance.Truth;
+
+/**
+ * The {@code where} clause of a query over one retrieve, as a {@link RecordTest} on its records: comparisons of a
+ * primitive element of the record ({@code M.status.value}, or {@code FHIRHelpers.ToString(M.status)}) with string or
+ * boolean literals, by {@code =} or {@code in} a list, combined with {@code not}, {@code and}, {@code or}. Any
+ * other part is UNKNOWN, which keeps the record.
+ */
+final class WhereTests {
+
+  /** A part of the clause the filter does not understand. */
+  private record Unknown() implements RecordTest.Opaque {
+    @Override
+    public Truth on(RecordTest.Values values) {
+      return Truth.UNKNOWN;
+    }
+  }
+
+  private static final RecordTest UNKNOWN = new Unknown();
+
+  private final ElmLibraries libraries;
+
+  WhereTests(ElmLibraries libraries) {
+    this.libraries = libraries;
+  }
+
+  /** The test of the query's where clause on its only source; null when there is no where clause. */
+  RecordTest test(Query query, Library library) {
+    if (query.getWhere() == null) {
+      return null;
+    }
+    return test(query.getWhere(), query.getSource().get(0).getAlias(), library);
+  }
+
+  private RecordTest test(Expression where, String alias, Library library) {
+    if (where instanceof Not not) {
+      RecordTest operand = test(not.getOperand(), alias, library);
+      return operand == UNKNOWN ? UNKNOWN : new RecordTest.Not(operand);
+    }
+    if (where instanceof And and) {
+      return new RecordTest.All(operands(and.getOperand(), alias, library));
+    }
+    if (where instanceof Or or) {
+      return new RecordTest.Any(operands(or.getOperand(), alias, library));
+    }
+    if (where instanceof Equal equal && equal.getOperand().size() == 2) {
+      String path = path(equal.getOperand().get(0), alias, library);
+      String literal = literal(equal.getOperand().get(1));
+      return path == null || literal == null ? UNKNOWN : new RecordTest.OneOf(path, Set.of(literal));
+    }
+    if (where instanceof In in && in.getOperand().size() == 2
+        && in.getOperand().get(1) instanceof org.hl7.elm.r1.List list) {
+      String path = path(in.getOperand().get(0), alias, library);
+      List<String> literals = new ArrayList<>();
+      for (Expression element : list.getElement()) {
+        String literal = literal(element);
+        if (literal == null) {
+          return UNKNOWN;
+        }
+        literals.add(literal);
+      }
+      return path == null || literals.isEmpty() ? UNKNOWN : new RecordTest.OneOf(path, Set.copyOf(literals));
+    }
+    return UNKNOWN;
+  }
+
+  private List<RecordTest> operands(List<Expression> operands, String alias, Library library) {
+    return operands.stream().map(operand -> test(operand, alias, library)).toList();
+  }
+
+  /** {@code alias.a.b.value} (or FHIRHelpers.ToString/ToBoolean of {@code alias.a.b}) as {@code a.b}; else null. */
+  private String path(Expression expression, String alias, Library library) {
+    if (expression instanceof Property property && "value".equals(property.getPath()) && property.getScope() == null) {
+      return elementPath(property.getSource(), alias);
+    }
+    if (expression instanceof FunctionRef function && function.getOperand().size() == 1
+        && ("ToString".equals(function.getName()) || "ToBoolean".equals(function.getName()))
+        && libraries.target(function.getLibraryName(), library)
+            .map(l -> "FHIRHelpers".equals(l.getIdentifier().getId())).orElse(false)) {
+      return elementPath(function.getOperand().get(0), alias);
+    }
+    return null;
+  }
+
+  private static String elementPath(Expression expression, String alias) {
+    if (!(expression instanceof Property property) || property.getPath() == null) {
+      return null;
+    }
+    if (property.getScope() != null) {
+      return alias.equals(property.getScope()) && property.getSource() == null ? property.getPath() : null;
+    }
+    String parent = elementPath(property.getSource(), alias);
+    return parent == null ? null : parent + "." + property.getPath();
+  }
+
+  /** A string or boolean literal's text; null for anything else (numbers compare by value, not text). */
+  private static String literal(Expression expression) {
+    if (expression instanceof Literal literal && literal.getValueType() != null && literal.getValue() != null) {
+      String type = literal.getValueType().getLocalPart();
+      return "String".equals(type) || "Boolean".equals(type) ? literal.getValue() : null;
+    }
+    return null;
+  }
+}
