@@ -37,8 +37,10 @@ class DeployRecipeTests {
 
   private static final Path KUBERNETES = Path.of("deploy", "kubernetes");
   private static final Path HAPROXY = Path.of("deploy", "haproxy", "haproxy.cfg");
-  private static final String LIVENESS = "/actuator/health/liveness";
-  private static final String READINESS = "/actuator/health/readiness";
+  // production serves the actuator on a loopback management port; the probe groups stay reachable on the service
+  // port through Spring Boot's additional paths (management.endpoint.health.probes.add-additional-paths)
+  private static final String LIVENESS = "/livez";
+  private static final String READINESS = "/readyz";
 
   private static List<Map<String, Object>> manifests;
   private static Set<String> properties;
@@ -89,13 +91,14 @@ class DeployRecipeTests {
   void probesUseTheActuatorHealthGroupsOnThePortThatServesThem() {
     Map<String, Object> container = container();
     assertThat(defaults.get("management.endpoint.health.probes.enabled")).isEqualTo(true);
+    assertThat(defaults.get("management.endpoint.health.probes.add-additional-paths")).isEqualTo(true);
 
     assertThat(httpGet(container, "livenessProbe").get("path")).isEqualTo(LIVENESS);
     assertThat(httpGet(container, "startupProbe").get("path")).isEqualTo(LIVENESS);
     assertThat(httpGet(container, "readinessProbe").get("path")).isEqualTo(READINESS);
     for (String probe : List.of("livenessProbe", "startupProbe", "readinessProbe")) {
       assertThat(containerPort(container, httpGet(container, probe).get("port"))).as(probe)
-          .isEqualTo(managementPort());
+          .isEqualTo(serverPort());
     }
   }
 
@@ -155,7 +158,7 @@ class DeployRecipeTests {
     int count = 0;
     while (servers.find()) {
       count++;
-      assertThat(Integer.parseInt(servers.group(1))).isEqualTo(serverPort()).isEqualTo(managementPort());
+      assertThat(Integer.parseInt(servers.group(1))).isEqualTo(serverPort()).isNotEqualTo(managementPort());
     }
     assertThat(count).isGreaterThanOrEqualTo(2);
     Matcher timeout = Pattern.compile("(?m)^\\s*timeout server\\s+(\\S+)").matcher(config);
@@ -196,12 +199,21 @@ class DeployRecipeTests {
   }
 
   private static int serverPort() {
-    return ((Number) defaults.getOrDefault("server.port", 8080)).intValue();
+    return port(defaults.getOrDefault("server.port", 8080));
   }
 
   private static int managementPort() {
     Object port = defaults.get("management.server.port");
-    return port == null ? serverPort() : ((Number) port).intValue();
+    return port == null ? serverPort() : port(port);
+  }
+
+  /** A port as configured: a number, or a placeholder with a default ({@code ${CDS_MANAGEMENT_PORT:8081}}). */
+  private static int port(Object value) {
+    if (value instanceof Number number) {
+      return number.intValue();
+    }
+    Matcher placeholder = Pattern.compile("\\$\\{[^:}]+:(\\d+)}").matcher(String.valueOf(value));
+    return placeholder.matches() ? Integer.parseInt(placeholder.group(1)) : Integer.parseInt(String.valueOf(value));
   }
 
   private static Duration duration(String key) {

@@ -24,8 +24,11 @@ public final class FhirParserIssues extends LenientErrorHandler {
     EXTENSION_WITH_VALUE_AND_EXTENSIONS
   }
 
-  private final ThreadLocal<EnumMap<Kind, Integer>> perThread = ThreadLocal.withInitial(() -> new EnumMap<>(Kind.class));
-  private final AtomicLong total = new AtomicLong();
+  // static: the FhirContext is HAPI's process-wide cached one, so the handler it holds may be another application
+  // context's instance (tests start several); every instance must see the same per-thread counts
+  private static final ThreadLocal<EnumMap<Kind, Integer>> perThread =
+      ThreadLocal.withInitial(() -> new EnumMap<>(Kind.class));
+  private static final AtomicLong total = new AtomicLong();
 
   public FhirParserIssues() {
     super(false);

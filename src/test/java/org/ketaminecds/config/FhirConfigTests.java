@@ -21,7 +21,9 @@ class FhirConfigTests {
   @Test
   void theApplicationsContextIsScannedWhenTheBeanIsMade() {
     FhirContext context = new FhirConfig().fhirContext(new FhirParserIssues());
-    assertThat(scanned(context)).containsAll(context.getResourceTypes());
+    // the context is HAPI's process-wide cached one, possibly used by earlier tests: the types this service parses
+    assertThat(scanned(context)).contains("Bundle", "Patient", "Condition", "MedicationRequest", "MedicationDispense",
+        "MedicationStatement", "Medication", "AllergyIntolerance", "Observation", "Encounter", "OperationOutcome");
   }
 
   private static TreeSet<String> scanned(FhirContext context) {
