@@ -107,7 +107,7 @@ final class BenchReport {
         .append("Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("  \n")
         .append("Command: `").append(command).append("`  \n")
         .append("Machine: ").append(machine).append("\n\n")
-        .append("Time to ready (process start to /actuator/health/readiness UP): **")
+        .append("Time to ready (process start to readiness UP, /readyz): **")
         .append(String.format("%.2f s", readySeconds)).append("**\n\n")
         .append("## Results\n\nLatency is measured by the client around each HTTP call on loopback (so it includes "
             + "the client's own HTTP and the shared CPU); heap and RSS are the server's peaks sampled every 250 ms "

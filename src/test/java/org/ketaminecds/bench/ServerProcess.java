@@ -42,7 +42,9 @@ final class ServerProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
         "--server.port=" + port, "--server.address=127.0.0.1",
-        "--cds.security.public-base-url=http://127.0.0.1:" + port));
+        "--cds.security.public-base-url=http://127.0.0.1:" + port,
+        // production serves the actuator on its own loopback port (8081): a free one, as two servers may run
+        "--management.server.port=0"));
     command.addAll(arguments);
     var log = workDir.resolve("server.log");
     var started = System.nanoTime();
@@ -50,7 +52,7 @@ final class ServerProcess implements AutoCloseable {
     return new ServerProcess(process, port, started);
   }
 
-  /** Waits for {@code /actuator/health/readiness} UP; returns seconds from process start. */
+  /** Waits for readiness UP ({@code /readyz} on the service port); returns seconds from process start. */
   double awaitReady(Duration timeout) throws InterruptedException {
     var deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -58,7 +60,7 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server exited with " + process.exitValue() + " before it was ready");
       }
       try {
-        var response = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+        var response = http.send(HttpRequest.newBuilder(URI.create(base() + "/readyz"))
             .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 && response.body().contains("UP")) {
           return (System.nanoTime() - startedNanos) / 1e9;
