@@ -148,6 +148,24 @@ class InFlightBodiesTests {
   }
 
   @Test
+  void timeWaitingForRoomIsQueueTimeNotBodyReadTime() throws Exception {
+    // read timeout 100 ms, queue timeout 2 s: a call that waits 400 ms for room (others' bodies) is not a slow body
+    var bodies = new InFlightBodies(new InvocationProperties(0, Duration.ofSeconds(2), DataSize.ofMegabytes(1),
+        Duration.ofMillis(100)));
+    holdACallOf(bodies, 1L << 20);
+    var freeing = Executors.newSingleThreadScheduledExecutor();
+    try {
+      freeing.schedule(release::countDown, 400, TimeUnit.MILLISECONDS);
+
+      String answer = bodies.admit(bytes(200_000), 200_000, body -> "admitted " + body.length);
+
+      assertThat(answer).isEqualTo("admitted 200000");
+    } finally {
+      freeing.shutdownNow();
+    }
+  }
+
+  @Test
   void defaultsTo1Over256OfTheHeapAndAtLeastOneMegabyte() {
     long expected = Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 256);
     assertThat(new InvocationProperties(0, Duration.ofSeconds(5), DataSize.ofBytes(0), Duration.ofSeconds(10))
