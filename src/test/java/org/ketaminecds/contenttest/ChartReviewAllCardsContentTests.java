@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * A site that sets {@code cds.cql.parameters.ChartReviewActionableOnly=false} gets the earlier chart review: a TRD
  * status card on every chart opening of a patient with major depression ("TRD not documented", "TRD cannot be
- * assessed", "recorded as in remission") and the bipolar warning whenever MDD is active. The cases under
+ * assessed", "recorded as in remission"). The cases under
  * {@code src/test/resources/examples-chart-review-all-cards/} expect those cards; with the default (true) the
  * service stays silent for them (cases {@code quiet-*} in {@code cds-hooks/examples/depression-chart-review/}).
  */
