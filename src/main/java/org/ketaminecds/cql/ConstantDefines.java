@@ -15,7 +15,6 @@ import org.hl7.elm.r1.ExpressionDef;
 import org.hl7.elm.r1.ExpressionRef;
 import org.hl7.elm.r1.FunctionDef;
 import org.hl7.elm.r1.FunctionRef;
-import org.hl7.elm.r1.IncludeDef;
 import org.hl7.elm.r1.Library;
 import org.hl7.elm.r1.Now;
 import org.hl7.elm.r1.Retrieve;
@@ -33,19 +32,19 @@ import org.hl7.elm.r1.VersionedIdentifier;
  */
 final class ConstantDefines extends BaseElmLibraryVisitor<Boolean, Library> {
 
-  private final Map<VersionedIdentifier, Library> libraries = new HashMap<>();
+  private final ElmLibraries libraries;
   private final Map<ExpressionDef, Boolean> known = new HashMap<>();
   private final Set<ExpressionDef> visiting = new HashSet<>();
 
   private ConstantDefines(Collection<CompiledLibrary> compiled) {
-    compiled.forEach(c -> libraries.put(c.getIdentifier(), c.getLibrary()));
+    this.libraries = new ElmLibraries(compiled);
   }
 
   /** Library identifier to the names of its constant expression defines (functions are not defines). */
   static Map<VersionedIdentifier, List<String>> find(Collection<CompiledLibrary> compiled) {
     var finder = new ConstantDefines(compiled);
     Map<VersionedIdentifier, List<String>> constants = new LinkedHashMap<>();
-    finder.libraries.forEach((id, library) -> {
+    finder.libraries.all().forEach(library -> {
       if (library.getStatements() == null) {
         return;
       }
@@ -114,8 +113,8 @@ final class ConstantDefines extends BaseElmLibraryVisitor<Boolean, Library> {
     if (elm instanceof FunctionRef function) {
       return visitFunctionRef(function, library);
     }
-    Optional<Library> target = target(elm.getLibraryName(), library);
-    return target.flatMap(t -> definitions(t, elm.getName()).findFirst().map(def -> isConstant(def, t)))
+    Optional<Library> target = libraries.target(elm.getLibraryName(), library);
+    return target.flatMap(t -> ElmLibraries.definitions(t, elm.getName()).findFirst().map(def -> isConstant(def, t)))
         .orElse(false);
   }
 
@@ -124,36 +123,11 @@ final class ConstantDefines extends BaseElmLibraryVisitor<Boolean, Library> {
     if (!super.visitFunctionRef(elm, library)) { // the arguments
       return false;
     }
-    Optional<Library> target = target(elm.getLibraryName(), library);
+    Optional<Library> target = libraries.target(elm.getLibraryName(), library);
     // every overload of the name must be constant: the signature match is the engine's business
     return target.map(t -> {
-      List<ExpressionDef> overloads = definitions(t, elm.getName()).toList();
+      List<ExpressionDef> overloads = ElmLibraries.definitions(t, elm.getName()).toList();
       return !overloads.isEmpty() && overloads.stream().allMatch(def -> isConstant(def, t));
     }).orElse(false);
-  }
-
-  private static java.util.stream.Stream<ExpressionDef> definitions(Library library, String name) {
-    return library.getStatements() == null
-        ? java.util.stream.Stream.empty()
-        : library.getStatements().getDef().stream().filter(def -> name.equals(def.getName()));
-  }
-
-  private Optional<Library> target(String alias, Library library) {
-    if (alias == null) {
-      return Optional.of(library);
-    }
-    if (library.getIncludes() == null) {
-      return Optional.empty();
-    }
-    for (IncludeDef include : library.getIncludes().getDef()) {
-      if (alias.equals(include.getLocalIdentifier())) {
-        return libraries.entrySet().stream()
-            .filter(e -> include.getPath().equals(e.getKey().getId())
-                && (include.getVersion() == null || include.getVersion().equals(e.getKey().getVersion())))
-            .map(Map.Entry::getValue)
-            .findFirst();
-      }
-    }
-    return Optional.empty();
   }
 }

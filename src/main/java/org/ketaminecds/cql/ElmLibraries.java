@@ -20,6 +20,11 @@ final class ElmLibraries {
     compiled.forEach(c -> libraries.put(c.getIdentifier(), c.getLibrary()));
   }
 
+  /** Every library of the content set. */
+  Collection<Library> all() {
+    return libraries.values();
+  }
+
   Optional<Library> byName(String name) {
     return libraries.values().stream().filter(l -> name.equals(l.getIdentifier().getId())).findFirst();
   }
