@@ -5,13 +5,10 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ketaminecds.cards.CardRenderer;
 import org.ketaminecds.cql.CqlTracer;
 import org.ketaminecds.cql.DefineTrace;
 import org.ketaminecds.cql.EvaluationRequest;
 import org.ketaminecds.cql.EvaluationResult;
-import org.ketaminecds.prefetch.PrefetchRequest;
-import org.ketaminecds.prefetch.PrefetchResolver;
 import org.ketaminecds.reload.LiveContent;
 import org.ketaminecds.security.ClientIdentity;
 import org.ketaminecds.security.FhirServerPolicy;
@@ -30,20 +27,17 @@ public class HookTracer {
   private final HookRequestReader reader;
   private final HookRequestValidator validator;
   private final FhirServerPolicy fhirServerPolicy;
-  private final PrefetchResolver prefetchResolver;
-  private final CardRenderer cardRenderer;
+  private final HookEvaluation steps;
   private final Clock clock;
   private final InvocationSlots slots;
 
   HookTracer(LiveContent content, HookRequestReader reader, HookRequestValidator validator,
-      FhirServerPolicy fhirServerPolicy, PrefetchResolver prefetchResolver, CardRenderer cardRenderer,
-      ObjectProvider<Clock> clock, InvocationSlots slots) {
+      FhirServerPolicy fhirServerPolicy, HookEvaluation steps, ObjectProvider<Clock> clock, InvocationSlots slots) {
     this.content = content;
     this.reader = reader;
     this.validator = validator;
     this.fhirServerPolicy = fhirServerPolicy;
-    this.prefetchResolver = prefetchResolver;
-    this.cardRenderer = cardRenderer;
+    this.steps = steps;
     this.clock = clock.getIfUnique(Clock::systemDefaultZone);
     this.slots = slots;
   }
@@ -62,8 +56,8 @@ public class HookTracer {
       fhirServerPolicy.check(client, valid.access().fhirServer());
     }
     long started = System.nanoTime();
-    var data = prefetchResolver.resolve(new PrefetchRequest(
-        service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources()));
+    // the endpoint's own prefetch and render steps (resource filter, incomplete-history notes), traced evaluation
+    var data = steps.prefetch(version, service, valid);
     var prefetch = Duration.ofNanos(System.nanoTime() - started);
     var now = ZonedDateTime.now(clock);
     if (!(version.evaluator() instanceof CqlTracer tracer)) {
@@ -82,7 +76,7 @@ public class HookTracer {
           values.put(name, trace.value());
         }
       });
-      var cards = cardRenderer.render(service.rules(), new EvaluationResult(values, failures));
+      var cards = steps.render(service, new EvaluationResult(values, failures), data);
       return new TracedInvocation(version.version(), service, valid.hook().wire(), now, cards,
           new LinkedHashMap<>(defines), prefetch);
     });
