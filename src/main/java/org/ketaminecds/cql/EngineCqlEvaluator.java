@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -49,7 +50,17 @@ final class EngineCqlEvaluator implements CqlEvaluator, CqlTracer {
 
   /** @param filter whether resources no retrieve of the defines can match are left out ({@link RelevantResources}) */
   EngineCqlEvaluator(CqlLibraries libraries, FhirContext fhirContext, boolean filter) {
-    this(libraries, new CachingModelResolverDecorator(new R4PathResolver(fhirContext)), null, filter);
+    this(libraries, modelResolverFor(fhirContext), null, filter);
+  }
+
+  // One model resolver per FhirContext for the process: the engine's R4FhirModelResolver registers a custom type on
+  // the context it is given, which makes HAPI rescan its model; on the shared context, a resolver made for reloaded
+  // content did that while requests were parsing, and a concurrent draftOrders parse could fail ("not a Bundle").
+  private static final Map<FhirContext, ModelResolver> RESOLVERS = new ConcurrentHashMap<>();
+
+  static ModelResolver modelResolverFor(FhirContext fhirContext) {
+    return RESOLVERS.computeIfAbsent(fhirContext,
+        context -> new CachingModelResolverDecorator(new R4PathResolver(context)));
   }
 
   private EngineCqlEvaluator(CqlLibraries libraries, ModelResolver modelResolver, Consumer<Profile> profiles,
