@@ -18,14 +18,6 @@ class FhirConfigTests {
     assertThat(scanned(context)).containsAll(context.getResourceTypes()).contains("Bundle", "MedicationRequest");
   }
 
-  @Test
-  void theApplicationsContextIsScannedWhenTheBeanIsMade() {
-    FhirContext context = new FhirConfig().fhirContext(new FhirParserIssues());
-    // the context is HAPI's process-wide cached one, possibly used by earlier tests: the types this service parses
-    assertThat(scanned(context)).contains("Bundle", "Patient", "Condition", "MedicationRequest", "MedicationDispense",
-        "MedicationStatement", "Medication", "AllergyIntolerance", "Observation", "Encounter", "OperationOutcome");
-  }
-
   private static TreeSet<String> scanned(FhirContext context) {
     var names = new TreeSet<String>();
     for (BaseRuntimeElementDefinition<?> definition : context.getElementDefinitions()) {
