@@ -33,7 +33,7 @@ public record CaseParameters(String file, Map<String, JsonNode> values, Map<Stri
   }
 
   /** Reads {@code parameters} from the case's root object; {@code text} is the file's text (for line numbers). */
-  static CaseParameters read(String file, JsonNode root, String text, ObjectMapper mapper) throws IOException {
+  public static CaseParameters read(String file, JsonNode root, String text, ObjectMapper mapper) throws IOException {
     var node = root.path("parameters");
     if (node.isMissingNode()) {
       return none(file);

@@ -144,7 +144,8 @@ public class HookEvaluation {
     return prefetch(version, service, valid, Set.of());
   }
 
-  private PatientData prefetch(ContentSet version, ServiceDefinition service, ValidatedRequest valid,
+  /** The same for a call that sets those CQL parameters itself. */
+  PatientData prefetch(ContentSet version, ServiceDefinition service, ValidatedRequest valid,
       Set<String> parameters) {
     var context = valid.context();
     var expressions = new TreeSet<>(service.firstExpressions());
