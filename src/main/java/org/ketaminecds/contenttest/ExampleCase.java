@@ -17,7 +17,13 @@ import java.util.TreeSet;
  * One example case, {@code cds-hooks/examples/<service-id>/<case>.json} (docs/content/testing-content.md). Read
  * strictly: a misspelt key in {@code expect} would otherwise make a case pass vacuously.
  */
-public record ExampleCase(String service, String name, String description, ObjectNode request, Expectation expect) {
+public record ExampleCase(String service, String name, String description, ObjectNode request, Expectation expect,
+    CaseParameters parameters) {
+
+  /** A case without CQL parameters of its own. */
+  public ExampleCase(String service, String name, String description, ObjectNode request, Expectation expect) {
+    this(service, name, description, request, expect, CaseParameters.none(service + "/" + name + ".json"));
+  }
 
   /**
    * What must come back.
@@ -44,15 +50,17 @@ public record ExampleCase(String service, String name, String description, Objec
     }
   }
 
-  private static final Set<String> CASE_KEYS = Set.of("description", "request", "expect");
+  private static final Set<String> CASE_KEYS = Set.of("description", "parameters", "request", "expect");
   private static final Set<String> EXPECT_KEYS = Set.of("cards", "absent", "exactly", "degraded", "defines");
 
   /** Reads a case; its service is the name of the folder holding it, its name the file name without .json. */
   public static ExampleCase read(Path file, ObjectMapper mapper) throws IOException {
     var name = file.getFileName().toString().replaceFirst("\\.json$", "");
     var service = file.toAbsolutePath().getParent().getFileName().toString();
-    var root = mapper.readTree(Files.readString(file));
+    var text = Files.readString(file);
+    var root = mapper.readTree(text);
     keys(root, CASE_KEYS, "");
+    var parameters = CaseParameters.read(file.toString(), root, text, mapper);
     if (!root.path("request").isObject()) {
       throw new IllegalArgumentException("request: must be an object (the hook request to send)");
     }
@@ -67,7 +75,7 @@ public record ExampleCase(String service, String name, String description, Objec
     return new ExampleCase(service, name, root.path("description").asText(name), (ObjectNode) root.get("request"),
         new Expectation(patterns(expect.path("cards"), "expect.cards"), patterns(expect.path("absent"), "expect.absent"),
             expect.path("exactly").asBoolean(false), new TreeSet<>(strings(expect.path("degraded"), "expect.degraded")),
-            defines(expect.path("defines"))));
+            defines(expect.path("defines"))), parameters);
   }
 
   private static List<CardPattern> patterns(JsonNode array, String path) {

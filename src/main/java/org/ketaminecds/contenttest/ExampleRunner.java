@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,7 +31,14 @@ public final class ExampleRunner {
   /** One in-process hook call; {@link HookEvaluation#evaluate} in the application. */
   @FunctionalInterface
   public interface Evaluator {
-    HookEvaluation.Result evaluate(String serviceId, ObjectNode request, Set<String> extraDefines);
+    /** @param parameters CQL parameters for this call only, name to a value of its declared type */
+    HookEvaluation.Result evaluate(String serviceId, ObjectNode request, Set<String> extraDefines,
+        Map<String, Object> parameters);
+
+    /** The CQL parameters the content declares, name to declared types; empty when not known. */
+    default Map<String, Set<String>> parameterTypes() {
+      return Map.of();
+    }
 
     /** The ids of the service's card rules; empty when not known (then rule names are not checked). */
     default List<String> ruleIds(String serviceId) {
@@ -41,8 +49,14 @@ public final class ExampleRunner {
     static Evaluator of(HookEvaluation evaluation) {
       return new Evaluator() {
         @Override
-        public HookEvaluation.Result evaluate(String serviceId, ObjectNode request, Set<String> extraDefines) {
-          return evaluation.evaluate(serviceId, request, extraDefines);
+        public HookEvaluation.Result evaluate(String serviceId, ObjectNode request, Set<String> extraDefines,
+            Map<String, Object> parameters) {
+          return evaluation.evaluate(serviceId, request, extraDefines, parameters);
+        }
+
+        @Override
+        public Map<String, Set<String>> parameterTypes() {
+          return evaluation.parameterTypes();
         }
 
         @Override
@@ -70,8 +84,10 @@ public final class ExampleRunner {
     var name = file.getFileName().toString().replaceFirst("\\.json$", "");
     ExampleCase example;
     ObjectNode request;
+    Map<String, Object> parameters;
     try {
       example = ExampleCase.read(file, mapper);
+      parameters = example.parameters().isEmpty() ? Map.of() : example.parameters().typed(evaluator.parameterTypes());
       request = (ObjectNode) new RelativeDates(ZonedDateTime.now(clock)).substitute(example.request());
     } catch (IllegalArgumentException | IOException e) {
       return new CaseResult(service, name, file, "", List.of("the case file is invalid: " + e.getMessage()),
@@ -82,7 +98,7 @@ public final class ExampleRunner {
     }
     HookEvaluation.Result result;
     try {
-      result = evaluator.evaluate(service, request, example.expect().defines().keySet());
+      result = evaluator.evaluate(service, request, example.expect().defines().keySet(), parameters);
     } catch (RuntimeException e) {
       var problem = ProblemTypes.of(e).orElse(ProblemTypes.EVALUATION_FAILED);
       return new CaseResult(service, name, file, example.description(),

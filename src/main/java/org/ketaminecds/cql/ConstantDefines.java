@@ -17,6 +17,7 @@ import org.hl7.elm.r1.FunctionDef;
 import org.hl7.elm.r1.FunctionRef;
 import org.hl7.elm.r1.Library;
 import org.hl7.elm.r1.Now;
+import org.hl7.elm.r1.ParameterRef;
 import org.hl7.elm.r1.Retrieve;
 import org.hl7.elm.r1.TimeOfDay;
 import org.hl7.elm.r1.Today;
@@ -26,7 +27,8 @@ import org.hl7.elm.r1.VersionedIdentifier;
  * Finds the defines whose value is the same for every patient and every request: no retrieve, no clock ({@code
  * Today()}, {@code Now()}, {@code TimeOfDay()}), no external function, and only such defines and functions
  * referenced, across included libraries. Parameters count as constant: they are the site's, fixed for the
- * process (requests that bring their own parameters do not use the precomputed values). Examples: the
+ * process; a parameter a request sets itself ({@link EvaluationRequest#parameters()}) does not, so a define that
+ * reads it is not constant for that request ({@link #find(Collection, Set)}). Examples: the
  * product-to-ingredient map, the configured dose minimums, code lists. Their values are computed once and handed
  * to every evaluation, instead of each request rebuilding hundreds of tuples.
  */
@@ -35,14 +37,24 @@ final class ConstantDefines extends BaseElmLibraryVisitor<Boolean, Library> {
   private final ElmLibraries libraries;
   private final Map<ExpressionDef, Boolean> known = new HashMap<>();
   private final Set<ExpressionDef> visiting = new HashSet<>();
+  private final Set<String> varying;
 
-  private ConstantDefines(Collection<CompiledLibrary> compiled) {
+  private ConstantDefines(Collection<CompiledLibrary> compiled, Set<String> varying) {
     this.libraries = new ElmLibraries(compiled);
+    this.varying = Set.copyOf(varying);
   }
 
   /** Library identifier to the names of its constant expression defines (functions are not defines). */
   static Map<VersionedIdentifier, List<String>> find(Collection<CompiledLibrary> compiled) {
-    var finder = new ConstantDefines(compiled);
+    return find(compiled, Set.of());
+  }
+
+  /**
+   * The same, for requests that set the {@code varying} parameters themselves: a define that reads one of them (in
+   * any library, directly or through other defines) is not constant.
+   */
+  static Map<VersionedIdentifier, List<String>> find(Collection<CompiledLibrary> compiled, Set<String> varying) {
+    var finder = new ConstantDefines(compiled, varying);
     Map<VersionedIdentifier, List<String>> constants = new LinkedHashMap<>();
     finder.libraries.all().forEach(library -> {
       if (library.getStatements() == null) {
@@ -91,6 +103,11 @@ final class ConstantDefines extends BaseElmLibraryVisitor<Boolean, Library> {
   @Override
   public Boolean visitRetrieve(Retrieve elm, Library library) {
     return false;
+  }
+
+  @Override
+  public Boolean visitParameterRef(ParameterRef elm, Library library) {
+    return !varying.contains(elm.getName());
   }
 
   @Override

@@ -15,4 +15,12 @@ public interface CqlEvaluator {
   default DataNeeds dataNeeds(String library, Set<String> expressions) {
     return DataNeeds.everything();
   }
+
+  /**
+   * The same for a call that sets those CQL parameters itself ({@link EvaluationRequest#parameters()}): what the
+   * defines can retrieve whatever values they are given.
+   */
+  default DataNeeds dataNeeds(String library, Set<String> expressions, Set<String> parameters) {
+    return parameters.isEmpty() ? dataNeeds(library, expressions) : DataNeeds.everything();
+  }
 }

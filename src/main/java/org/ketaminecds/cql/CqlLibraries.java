@@ -40,6 +40,14 @@ final class CqlLibraries implements CqlLibraryCatalog {
     return Optional.ofNullable(libraries.get(library)).map(LoadedLibrary::version);
   }
 
+  @Override
+  public Map<String, Set<String>> parameterTypes() {
+    Map<String, Set<String>> types = new TreeMap<>();
+    libraries.values().forEach(library -> library.parameterTypes().forEach(
+        (name, type) -> types.computeIfAbsent(name, n -> new java.util.TreeSet<>()).add(type)));
+    return types;
+  }
+
   Optional<LoadedLibrary> library(String name) {
     return Optional.ofNullable(libraries.get(name));
   }

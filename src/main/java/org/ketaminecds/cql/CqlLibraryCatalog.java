@@ -14,4 +14,12 @@ public interface CqlLibraryCatalog {
 
   /** The library's version as declared in its header. */
   Optional<String> version(String library);
+
+  /**
+   * Every CQL parameter a library declares, by name, to its declared types (such as {@code System.Boolean}; more
+   * than one when libraries declare the same name with different types).
+   */
+  default java.util.Map<String, Set<String>> parameterTypes() {
+    return java.util.Map.of();
+  }
 }

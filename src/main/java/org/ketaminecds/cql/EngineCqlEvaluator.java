@@ -89,6 +89,11 @@ final class EngineCqlEvaluator implements CqlEvaluator, CqlTracer {
   }
 
   @Override
+  public DataNeeds dataNeeds(String library, Set<String> expressions, Set<String> parameters) {
+    return relevant.needs(library, expressions, parameters);
+  }
+
+  @Override
   public Map<String, DefineTrace> trace(EvaluationRequest request) {
     return new EngineCqlTracer(libraries, modelResolver, precomputed).trace(request);
   }
@@ -158,13 +163,13 @@ final class EngineCqlEvaluator implements CqlEvaluator, CqlTracer {
     private final Map<String, Object> parameters;
     private final ZonedDateTime now;
     private final InMemoryRetrieveProvider retrieveProvider;
-    private final boolean siteParametersOnly;
+    private final Set<String> requestParameters;
 
     Run(LoadedLibrary library, EvaluationRequest request) {
       this.library = library;
       this.context = request.patientId() == null ? null : new Pair<>("Patient", request.patientId());
       this.parameters = libraries.siteParameters().merge(request.parameters());
-      this.siteParametersOnly = request.parameters().isEmpty();
+      this.requestParameters = request.parameters().keySet();
       this.now = request.now() == null ? ZonedDateTime.now() : request.now();
       this.retrieveProvider = new InMemoryRetrieveProvider(relevant.select(request), modelResolver, libraries.terminology());
     }
@@ -208,9 +213,7 @@ final class EngineCqlEvaluator implements CqlEvaluator, CqlTracer {
         options.add(CqlEngine.Options.EnableProfiling);
       }
       CqlEngine engine = new CqlEngine(environment, options);
-      if (siteParametersOnly) {
-        precomputed.seed(engine, context);
-      }
+      precomputed.seed(engine, context, requestParameters);
       return engine;
     }
 

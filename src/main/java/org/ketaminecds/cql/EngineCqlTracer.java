@@ -45,8 +45,8 @@ final class EngineCqlTracer implements CqlTracer {
     var now = request.now() == null ? ZonedDateTime.now() : request.now();
     var retrieve = new InMemoryRetrieveProvider(request.resources(), modelResolver, libraries.terminology());
     var traces = new LinkedHashMap<String, DefineTrace>();
-    var engine = new CqlEngine[] {newEngine(retrieve, context, request.parameters().isEmpty())};
-    Runnable fresh = () -> engine[0] = newEngine(retrieve, context, request.parameters().isEmpty());
+    var engine = new CqlEngine[] {newEngine(retrieve, context, request.parameters().keySet())};
+    Runnable fresh = () -> engine[0] = newEngine(retrieve, context, request.parameters().keySet());
     for (String define : new TreeSet<>(request.expressions())) {
       trace(engine, fresh, library, define, context, parameters, now, traces);
     }
@@ -109,13 +109,12 @@ final class EngineCqlTracer implements CqlTracer {
     return list;
   }
 
-  private CqlEngine newEngine(InMemoryRetrieveProvider retrieve, Pair<String, Object> context, boolean seed) {
+  private CqlEngine newEngine(InMemoryRetrieveProvider retrieve, Pair<String, Object> context,
+      java.util.Set<String> requestParameters) {
     var environment = new Environment(libraries.caches().newLibraryManager(),
         Map.of(FHIR_MODEL_URI, new CompositeDataProvider(modelResolver, retrieve)), libraries.terminology());
     var engine = new CqlEngine(environment, EnumSet.of(CqlEngine.Options.EnableExpressionCaching));
-    if (seed) {
-      precomputed.seed(engine, context);
-    }
+    precomputed.seed(engine, context, requestParameters);
     return engine;
   }
 }

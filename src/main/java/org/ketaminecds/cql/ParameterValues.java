@@ -11,8 +11,11 @@ import org.opencds.cqf.cql.engine.runtime.Date;
 import org.opencds.cqf.cql.engine.runtime.DateTime;
 import org.opencds.cqf.cql.engine.runtime.Quantity;
 
-/** Converts configuration text to the CQL value of a parameter's declared type. */
-final class ParameterValues {
+/**
+ * Converts text to the CQL value of a parameter's declared type: the site's configuration ({@link SiteParameters})
+ * and a call's own parameters ({@link EvaluationRequest#parameters()}, example cases) alike.
+ */
+public final class ParameterValues {
 
   private static final Pattern QUANTITY =
       Pattern.compile("^([+-]?\\d+(?:\\.\\d+)?)\\s*(?:'([^']+)'|([A-Za-z]+))?$");
@@ -27,7 +30,7 @@ final class ParameterValues {
    * @param type the declared CQL type, such as {@code System.Integer}
    * @throws IllegalArgumentException when the text is no value of that type (the message says why)
    */
-  static Object convert(String type, String text) {
+  public static Object convert(String type, String text) {
     String value = text == null ? "" : text.trim();
     try {
       return switch (type) {

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import kotlin.Pair;
 import org.hl7.elm.r1.VersionedIdentifier;
 import org.opencds.cqf.cql.engine.data.CompositeDataProvider;
@@ -31,6 +33,7 @@ final class PrecomputedDefines {
   private final CqlLibraries libraries;
   private final ModelResolver modelResolver;
   private volatile Map<VersionedIdentifier, Map<String, Object>> constants;
+  private final Map<Set<String>, Map<VersionedIdentifier, Map<String, Object>>> byVarying = new ConcurrentHashMap<>();
 
   PrecomputedDefines(CqlLibraries libraries, ModelResolver modelResolver) {
     this.libraries = libraries;
@@ -43,17 +46,50 @@ final class PrecomputedDefines {
    * (inside evaluate) to the same value keeps the cache.
    */
   void seed(CqlEngine engine, Pair<String, Object> context) {
+    seed(engine, context, Set.of());
+  }
+
+  /** The same for a request that sets the {@code varying} parameters: the defines that read none of them. */
+  void seed(CqlEngine engine, Pair<String, Object> context, Set<String> varying) {
     if (context != null) {
       engine.getState().setContextValue(context.getFirst(), context.getSecond());
     }
     var cache = engine.getState().getCache();
-    constants().forEach((library, values) -> values.forEach((name, value) ->
+    constants(varying).forEach((library, values) -> values.forEach((name, value) ->
         cache.cacheExpression(library, name, new ExpressionResult(value, Collections.emptySet()))));
   }
 
   /** The precomputed values of one library's constant defines (name to value, possibly null), or null. */
   Map<String, Object> values(VersionedIdentifier library) {
     return constants().get(library);
+  }
+
+  /** The same for a request that sets the {@code varying} parameters: the defines that read none of them. */
+  Map<String, Object> values(VersionedIdentifier library, Set<String> varying) {
+    return constants(varying).get(library);
+  }
+
+  private Map<VersionedIdentifier, Map<String, Object>> constants(Set<String> varying) {
+    if (varying.isEmpty()) {
+      return constants();
+    }
+    return byVarying.computeIfAbsent(Set.copyOf(varying), names -> {
+      var still = ConstantDefines.find(
+          libraries.caches().newLibraryManager().getCompiledLibraries().values(), names);
+      var stillConstant = new java.util.HashSet<String>(); // by library id: identifiers of two library managers
+      still.forEach((library, defines) -> defines.forEach(name -> stillConstant.add(library.getId() + "|" + name)));
+      Map<VersionedIdentifier, Map<String, Object>> kept = new LinkedHashMap<>();
+      constants().forEach((library, values) -> {
+        Map<String, Object> libraryValues = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+          if (stillConstant.contains(library.getId() + "|" + name)) {
+            libraryValues.put(name, value);
+          }
+        });
+        kept.put(library, Collections.unmodifiableMap(libraryValues));
+      });
+      return Collections.unmodifiableMap(kept);
+    });
   }
 
   private Map<VersionedIdentifier, Map<String, Object>> constants() {

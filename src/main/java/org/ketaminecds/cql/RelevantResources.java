@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The resources an evaluation can read: the {@link DataNeeds} of its defines, derived from this content's ELM
  * ({@link RetrieveNeeds}) once per set of defines and kept with this evaluator (so a new content set has its own),
- * applied to the request's resources before the engine sees them. Only for evaluations with the site's parameters:
- * the needs rely on the precomputed constants, which a request's own parameters would change.
+ * applied to the request's resources before the engine sees them. The needs rely on the precomputed constants; for
+ * a request that sets parameters itself, only on the constants that read none of them (a define that reads one is
+ * treated as unknown, which keeps more, never less).
  */
 final class RelevantResources {
 
@@ -38,21 +39,28 @@ final class RelevantResources {
   }
 
   DataNeeds needs(String library, Set<String> expressions) {
+    return needs(library, expressions, Set.of());
+  }
+
+  /** @param varying the parameters the request sets itself (their constants are not relied on) */
+  DataNeeds needs(String library, Set<String> expressions, Set<String> varying) {
     if (!enabled) {
       return DataNeeds.everything();
     }
     var names = new TreeSet<>(expressions);
-    return needs.computeIfAbsent(library + "|" + String.join("|", names), key -> derive(library, names));
+    var parameters = new TreeSet<>(varying);
+    return needs.computeIfAbsent(library + "|" + String.join("|", names) + "|parameters:" + String.join("|", parameters),
+        key -> derive(library, names, parameters));
   }
 
   /** The request's resources that a retrieve of its defines could return; all of them when that cannot be told. */
   List<Resource> select(EvaluationRequest request) {
-    if (!enabled || !request.parameters().isEmpty()) {
+    if (!enabled) {
       return request.resources();
     }
     Set<String> expressions = new TreeSet<>(request.expressions());
     request.whenMet().values().forEach(expressions::addAll);
-    DataNeeds found = needs(request.library(), expressions);
+    DataNeeds found = needs(request.library(), expressions, request.parameters().keySet());
     if (!found.filters()) {
       return request.resources();
     }
@@ -62,14 +70,14 @@ final class RelevantResources {
     return RelevanceFilter.select(request.resources(), keep);
   }
 
-  private DataNeeds derive(String library, Set<String> expressions) {
+  private DataNeeds derive(String library, Set<String> expressions, Set<String> varying) {
     try {
       var elm = new ElmLibraries(libraries.caches().all());
       var main = elm.byName(library);
       if (main.isEmpty()) {
         return DataNeeds.everything();
       }
-      var constants = new ConstantValues(elm, precomputed::values);
+      var constants = new ConstantValues(elm, id -> precomputed.values(id, varying));
       DataNeeds found = RetrieveNeeds.of(elm, main.get(), expressions, libraries.terminology(), modelResolver, constants);
       log.info("CQL library {}: {} defines retrieve {}", library, expressions.size(),
           found.filters() ? found.types() : "everything");

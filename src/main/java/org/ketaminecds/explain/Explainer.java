@@ -3,20 +3,25 @@ package org.ketaminecds.explain;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.ketaminecds.cards.Card;
 import org.ketaminecds.cards.CardRule;
 import org.ketaminecds.cards.CqlValues;
 import org.ketaminecds.cards.DegradedRule;
+import org.ketaminecds.contenttest.CaseParameters;
 import org.ketaminecds.cql.DefineTrace;
 import org.ketaminecds.definition.RelativeDates;
+import org.ketaminecds.invocation.HookEvaluation;
 import org.ketaminecds.invocation.HookTracer;
 import org.ketaminecds.invocation.TracedInvocation;
+import org.ketaminecds.problem.InvalidRequestException;
 import org.ketaminecds.security.ClientIdentity;
 import org.springframework.stereotype.Component;
 
@@ -25,18 +30,37 @@ import org.springframework.stereotype.Component;
 class Explainer {
 
   private final HookTracer tracer;
+  private final HookEvaluation evaluation;
   private final ObjectMapper mapper = new ObjectMapper();
 
-  Explainer(HookTracer tracer) {
+  Explainer(HookTracer tracer, HookEvaluation evaluation) {
     this.tracer = tracer;
+    this.evaluation = evaluation;
   }
 
   /**
    * Explains a hook request, or an example case ({@code cds-hooks/examples/...}: its {@code request}, dates rolled
-   * as the example runner rolls them); a missing {@code hookInstance} is filled in, as the runner does.
+   * as the example runner rolls them, and its {@code parameters} applied as the runner applies them); a missing
+   * {@code hookInstance} is filled in, as the runner does.
    */
   Explanation explain(String serviceId, byte[] body, ClientIdentity client) {
-    return explain(tracer.trace(serviceId, asHookRequest(body), client));
+    return explain(tracer.trace(serviceId, asHookRequest(body), client, caseParameters(body)));
+  }
+
+  /** An example case's CQL parameters, typed; a bad one is a 400 naming it. */
+  private Map<String, Object> caseParameters(byte[] body) {
+    try {
+      var text = new String(body, StandardCharsets.UTF_8);
+      var tree = mapper.readTree(text);
+      if (!(tree instanceof ObjectNode object) || object.has("hook") || !object.has("parameters")) {
+        return Map.of();
+      }
+      return CaseParameters.read("the example case", object, text, mapper).typed(evaluation.parameterTypes());
+    } catch (IOException malformed) {
+      return Map.of(); // the hook request reader reports it as the endpoint does
+    } catch (IllegalArgumentException e) {
+      throw InvalidRequestException.at("/parameters", e.getMessage());
+    }
   }
 
   private byte[] asHookRequest(byte[] body) {

@@ -73,13 +73,26 @@ public class HookEvaluation {
    *     service, invalid request, prefetch unavailable, evaluation failed
    */
   public Result evaluate(String serviceId, ObjectNode request, Set<String> extraDefines) {
+    return evaluate(serviceId, request, extraDefines, Map.of());
+  }
+
+  /**
+   * The same with CQL parameters set for this call only (an example case's {@code parameters}): they replace the
+   * site's values of the same name ({@code cds.cql.parameters}) on the engine's one parameter path, for the rules'
+   * defines and the extra defines alike.
+   *
+   * @param parameters parameter name to a value of its declared CQL type ({@link
+   *     org.ketaminecds.cql.ParameterValues}); names no library declares are the caller's to reject
+   */
+  public Result evaluate(String serviceId, ObjectNode request, Set<String> extraDefines,
+      Map<String, Object> parameters) {
     var receivedAt = clock.instant();
     var hookRequest = reader.read(json(request));
     var version = content.current(); // one content version for the whole call
     var service = version.services().require(serviceId);
     var valid = validator.validate(hookRequest, service);
-    var data = prefetch(version, service, valid);
-    var result = evaluate(version, service, valid, data, receivedAt);
+    var data = prefetch(version, service, valid, parameters.keySet());
+    var result = evaluate(version, service, valid, data, receivedAt, parameters);
     var rendered = render(service, result, data);
     var extra = new LinkedHashSet<>(extraDefines);
     extra.removeAll(result.values().keySet());
@@ -87,7 +100,7 @@ public class HookEvaluation {
     var defines = result;
     if (!extra.isEmpty()) {
       var more = version.evaluator().evaluate(new EvaluationRequest(service.library().id(), valid.context().patientId(),
-          data.resources(), extra, Map.of(), now(receivedAt)));
+          data.resources(), extra, parameters, now(receivedAt)));
       defines = merge(result, more);
     }
     return new Result(serviceId, service.library().id(), rendered, defines);
@@ -100,6 +113,11 @@ public class HookEvaluation {
    */
   public List<String> ruleIds(String serviceId) {
     return content.current().services().require(serviceId).rules().stream().map(CardRule::id).toList();
+  }
+
+  /** The CQL parameters the current content declares, name to declared types. */
+  public Map<String, Set<String>> parameterTypes() {
+    return content.current().cql().parameterTypes();
   }
 
   /** What one in-process call produced. */
@@ -123,19 +141,30 @@ public class HookEvaluation {
 
   /** The service's prefetch, resolved; resources no rule of this content version can read are left out. */
   PatientData prefetch(ContentSet version, ServiceDefinition service, ValidatedRequest valid) {
+    return prefetch(version, service, valid, Set.of());
+  }
+
+  /** The same for a call that sets those CQL parameters itself. */
+  PatientData prefetch(ContentSet version, ServiceDefinition service, ValidatedRequest valid,
+      Set<String> parameters) {
     var context = valid.context();
     var expressions = new TreeSet<>(service.firstExpressions());
     service.expressionsWhenMet().values().forEach(expressions::addAll);
     return prefetchResolver.resolve(new PrefetchRequest(
         service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources(),
-        version.evaluator().dataNeeds(service.library().id(), expressions)));
+        version.evaluator().dataNeeds(service.library().id(), expressions, parameters)));
   }
 
   /** The defines the service's rules need, staged as the endpoint evaluates them. */
   EvaluationResult evaluate(ContentSet version, ServiceDefinition service, ValidatedRequest valid, PatientData data,
       Instant receivedAt) {
+    return evaluate(version, service, valid, data, receivedAt, Map.of());
+  }
+
+  private EvaluationResult evaluate(ContentSet version, ServiceDefinition service, ValidatedRequest valid,
+      PatientData data, Instant receivedAt, Map<String, Object> parameters) {
     return version.evaluator().evaluate(new EvaluationRequest(
-        service.library().id(), valid.context().patientId(), data.resources(), service.firstExpressions(), Map.of(),
+        service.library().id(), valid.context().patientId(), data.resources(), service.firstExpressions(), parameters,
         now(receivedAt), service.expressionsWhenMet()));
   }
 

@@ -47,6 +47,14 @@ public class HookTracer {
    * (400, 404, 403, 412).
    */
   public TracedInvocation trace(String serviceId, byte[] body, ClientIdentity client) {
+    return trace(serviceId, body, client, Map.of());
+  }
+
+  /**
+   * The same with CQL parameters for this call only (an example case's {@code parameters}), as {@link
+   * HookEvaluation#evaluate(String, com.fasterxml.jackson.databind.node.ObjectNode, java.util.Set, Map)} takes them.
+   */
+  public TracedInvocation trace(String serviceId, byte[] body, ClientIdentity client, Map<String, Object> parameters) {
     var version = content.current();
     var service = version.services().require(serviceId);
     var request = reader.read(body);
@@ -57,7 +65,7 @@ public class HookTracer {
     }
     long started = System.nanoTime();
     // the endpoint's own prefetch and render steps (resource filter, incomplete-history notes), traced evaluation
-    var data = steps.prefetch(version, service, valid);
+    var data = steps.prefetch(version, service, valid, parameters.keySet());
     var prefetch = Duration.ofNanos(System.nanoTime() - started);
     var now = ZonedDateTime.now(clock);
     if (!(version.evaluator() instanceof CqlTracer tracer)) {
@@ -65,7 +73,7 @@ public class HookTracer {
     }
     return slots.run(() -> {
       Map<String, DefineTrace> defines = tracer.trace(new EvaluationRequest(
-          service.library().id(), context.patientId(), data.resources(), service.firstExpressions(), Map.of(), now,
+          service.library().id(), context.patientId(), data.resources(), service.firstExpressions(), parameters, now,
           service.expressionsWhenMet()));
       var values = new LinkedHashMap<String, Object>();
       var failures = new LinkedHashMap<String, String>();

@@ -2,44 +2,43 @@ package org.ketaminecds.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.ketaminecds.config.JacksonConfig;
+import org.ketaminecds.contenttest.ExampleCase;
 import org.ketaminecds.definition.RelativeDates;
+import org.ketaminecds.invocation.HookEvaluation;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Cards fit EHR screens: every card that any example case in {@code cds-hooks/examples} renders has a detail within
  * the documented size limit ({@code cds.cards.detail-max-chars}) without being shortened, and a detail's first line
- * states the finding (a bold line, not a list or a blank).
+ * states the finding (a bold line, not a list or a blank). Each case goes through the endpoint's evaluation steps
+ * ({@link HookEvaluation}; the cards are fitted when rendered) with its own CQL parameters, if it has any.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.security.enabled=false")
 class CardSizeContentTests {
 
   private static final Path EXAMPLES = Path.of("cds-hooks/examples");
 
-  @LocalServerPort int port;
+  @Autowired HookEvaluation evaluation;
 
   @Value("${cds.cards.detail-max-chars:2000}") int detailMaxChars;
 
-  private final ObjectMapper mapper = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper mapper = new JacksonConfig().hookObjectMapper();
 
   @TestFactory
   Stream<DynamicTest> everyRenderedDetailOfEveryExampleFitsTheLimitUnshortened() throws IOException {
@@ -47,9 +46,9 @@ class CardSizeContentTests {
     for (var file : cases()) {
       var service = file.getParent().getFileName().toString();
       tests.add(DynamicTest.dynamicTest(service + "/" + file.getFileName(), () -> {
-        for (var card : cards(service, file)) {
-          var name = service + "/" + file.getFileName() + " card '" + card.path("summary").asText() + "'";
-          var detail = card.path("detail").asText("");
+        for (var card : cards(file)) {
+          var name = service + "/" + file.getFileName() + " card '" + card.summary() + "'";
+          var detail = card.detail() == null ? "" : card.detail();
           assertThat(detail.length()).as(name + " detail length").isLessThanOrEqualTo(detailMaxChars);
           assertThat(detail).as(name + " is shortened: shorten its template or cap its lists")
               .doesNotContain(CardFitting.SHORTENED_NOTE.strip());
@@ -70,16 +69,11 @@ class CardSizeContentTests {
     }
   }
 
-  private List<JsonNode> cards(String service, Path file) throws Exception {
-    var request = (ObjectNode) new RelativeDates(ZonedDateTime.now()).substitute(mapper.readTree(file.toFile()).path("request"));
+  private List<Card> cards(Path file) throws IOException {
+    var example = ExampleCase.read(file, mapper);
+    var request = (ObjectNode) new RelativeDates(ZonedDateTime.now()).substitute(example.request());
     request.put("hookInstance", UUID.randomUUID().toString());
-    var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cds-services/" + service))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(request))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(file + " HTTP status").isEqualTo(200);
-    var cards = new ArrayList<JsonNode>();
-    mapper.readTree(response.body()).path("cards").forEach(cards::add);
-    return cards;
+    var parameters = example.parameters().typed(evaluation.parameterTypes());
+    return evaluation.evaluate(example.service(), request, Set.of(), parameters).response().cards();
   }
 }

@@ -32,7 +32,7 @@ class ExampleRunnerTests {
   final Map<String, Object> defines = new HashMap<>();
   final List<Set<String>> askedDefines = new ArrayList<>();
 
-  final ExampleRunner runner = new ExampleRunner((service, request, extra) -> {
+  final ExampleRunner runner = new ExampleRunner((service, request, extra, parameters) -> {
     if (service.equals("no-such-service")) {
       throw new UnknownServiceException(service);
     }
@@ -95,7 +95,7 @@ class ExampleRunnerTests {
   @Test
   void rollsDatesAndAddsAHookInstanceBeforeTheCall() throws Exception {
     var seen = new ArrayList<String>();
-    var recording = new ExampleRunner((service, request, extra) -> {
+    var recording = new ExampleRunner((service, request, extra, parameters) -> {
       seen.add(request.path("context").path("date").asText());
       seen.add(request.path("hookInstance").asText());
       return new HookEvaluation.Result(service, "Lib", new RenderedCards(List.of(), List.of()),
@@ -122,7 +122,7 @@ class ExampleRunnerTests {
     var knowingRules = new ExampleRunner(new ExampleRunner.Evaluator() {
       @Override
       public HookEvaluation.Result evaluate(String service, ObjectNode request,
-          Set<String> extra) {
+          Set<String> extra, Map<String, Object> parameters) {
         return new HookEvaluation.Result(service, "Lib", new RenderedCards(List.of(), List.of()),
             new EvaluationResult(Map.of(), Map.of()));
       }

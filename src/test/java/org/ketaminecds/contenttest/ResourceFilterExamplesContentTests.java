@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.ketaminecds.KetamineCdsApplication;
 import org.ketaminecds.config.JacksonConfig;
 import org.ketaminecds.definition.RelativeDates;
+import org.ketaminecds.invocation.HookEvaluation;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +36,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The resource filter ({@code cds.resource-filter.enabled}) changes what the service costs, never what it answers:
  * every example case is posted, with the same request, to this application (filter on, the default) and to a
  * second one with the filter off, and the two responses must be the same apart from the card uuids. Over HTTP, so
- * the filter's step before the JSON is parsed is exercised too.
+ * the filter's step before the JSON is parsed is exercised too. A case with CQL parameters of its own
+ * ({@code "parameters"}) cannot send them over HTTP; it is evaluated in process by both applications, with its
+ * parameters (then the filter relies only on the constants that do not read them), and the responses and degraded
+ * rules must be the same.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.security.enabled=false")
 class ResourceFilterExamplesContentTests {
@@ -43,6 +49,8 @@ class ResourceFilterExamplesContentTests {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
+
+  @Autowired HookEvaluation evaluation;
 
   @BeforeAll
   static void startUnfiltered() {
@@ -71,6 +79,17 @@ class ResourceFilterExamplesContentTests {
       var example = ExampleCase.read(file, mapper);
       var request = (ObjectNode) new RelativeDates(ZonedDateTime.now()).substitute(example.request());
       request.put("hookInstance", UUID.randomUUID().toString());
+      if (!example.parameters().isEmpty()) {
+        var parameters = example.parameters().typed(evaluation.parameterTypes());
+        var withFilter = evaluation.evaluate(example.service(), request, Set.of(), parameters);
+        var withoutFilter = unfiltered.getBean(HookEvaluation.class)
+            .evaluate(example.service(), request, Set.of(), parameters);
+        assertThat(withFilter.degraded()).isEqualTo(withoutFilter.degraded());
+        assertThat(withoutUuids(mapper.valueToTree(withFilter.response())))
+            .as("%s (parameters %s): response with the filter on vs off", file.getFileName(), parameters.keySet())
+            .isEqualTo(withoutUuids(mapper.valueToTree(withoutFilter.response())));
+        return;
+      }
       var filtered = post(example.service(), request, filteredBase);
       var plain = post(example.service(), request, unfilteredBase);
       assertThat(plain.statusCode()).as("%s without the filter", file.getFileName()).isEqualTo(200);

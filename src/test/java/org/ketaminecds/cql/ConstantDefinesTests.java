@@ -40,4 +40,14 @@ class ConstantDefinesTests {
   void leavesOutDefinesThatReferenceAPatientDependentDefine() {
     assertThat(constants.get("TestRules")).doesNotContain("Antidepressant Trial Count", "Summary", "Labels With Trials");
   }
+
+  @Test
+  void aDefineThatReadsAParameterTheRequestSetsIsNotConstantForIt() {
+    var libraries = CqlFixtures.load(CqlFixtures.TEST_CONTENT, Map.of());
+    var varying = ConstantDefines.find(libraries.caches().newLibraryManager().getCompiledLibraries().values(),
+            java.util.Set.of("Min Trials"))
+        .entrySet().stream().collect(Collectors.toMap(e -> e.getKey().getId(), Map.Entry::getValue));
+
+    assertThat(varying.get("TestRules")).doesNotContain("Min Trials Value").contains("Site Name Value");
+  }
 }

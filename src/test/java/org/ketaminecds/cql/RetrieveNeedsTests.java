@@ -70,11 +70,24 @@ class RetrieveNeedsTests {
   }
 
   @Test
-  void aRequestWithItsOwnParametersIsNotFiltered() {
+  void aRequestThatSetsAParameterItselfIsFilteredWithoutTheConstantsThatReadIt() {
+    // "Extra Flag" reads the parameter: constant for the site (false, so no condition is needed), not for this call
+    assertThat(filtered.dataNeeds(LIBRARY, Set.of("Extra Conditions"), Set.of("Check Extra Conditions")).types())
+        .containsExactly("Condition");
     var chart = chart();
+    var condition = new org.hl7.fhir.r4.model.Condition();
+    condition.setId("condition-1");
+    condition.setSubject(new Reference("Patient/p1"));
+    chart.add(condition);
     var request = new EvaluationRequest(LIBRARY, "p1", chart, ALL_DEFINES, Map.of("Check Extra Conditions", true),
         ZonedDateTime.now());
-    assertThat(filtered.relevant(request)).hasSameSizeAs(chart);
+
+    var kept = filtered.relevant(request).stream().map(r -> r.getIdElement().getIdPart()).toList();
+
+    assertThat(kept).contains("condition-1").doesNotContain("lisinopril-active", "heart-rate");
+    var answers = filtered.evaluate(request);
+    assertThat(answers).isEqualTo(unfiltered.evaluate(request));
+    assertThat((List<?>) answers.values().get("Extra Conditions")).isNotEmpty();
   }
 
   private static EvaluationRequest request(List<Resource> chart, Set<String> defines) {

@@ -97,6 +97,26 @@ class ExplainIntegrationTests {
   }
 
   @Test
+  void explainsAnExampleCaseWithItsOwnCqlParameters() throws IOException {
+    var file = Path.of("cds-hooks/examples/depression-chart-review/trd-not-met.json");
+    var text = java.nio.file.Files.readString(file);
+    var parameter = "\"parameters\": { \"ChartReviewActionableOnly\": false },";
+    assertThat(text).contains(parameter);
+
+    var with = http.post("/admin/explain/depression-chart-review", text, "Authorization", "Bearer " + ADMIN_TOKEN);
+    var without = http.post("/admin/explain/depression-chart-review", text.replace(parameter, ""),
+        "Authorization", "Bearer " + ADMIN_TOKEN);
+    var misspelt = http.post("/admin/explain/depression-chart-review",
+        text.replace("ChartReviewActionableOnly", "ChartReviewActionableOnyl"), "Authorization", "Bearer " + ADMIN_TOKEN);
+
+    assertThat(with.status()).as(with.body()).isEqualTo(200);
+    assertThat(rule(with.json(), "chart-trd-not-met").path("outcome").asText()).isEqualTo("fired");
+    assertThat(rule(without.json(), "chart-trd-not-met").path("outcome").asText()).isEqualTo("quiet");
+    assertThat(misspelt.status()).isEqualTo(400);
+    assertThat(misspelt.body()).contains("parameters.ChartReviewActionableOnyl");
+  }
+
+  @Test
   void needsTheAdminToken() {
     assertThat(http.post("/admin/explain/ketamine-order-check", request).status()).isEqualTo(401);
   }
