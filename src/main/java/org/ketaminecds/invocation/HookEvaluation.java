@@ -128,7 +128,7 @@ public class HookEvaluation {
     service.expressionsWhenMet().values().forEach(expressions::addAll);
     return prefetchResolver.resolve(new PrefetchRequest(
         service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources(),
-        version.evaluator().dataNeeds(service.library().id(), expressions)));
+        version.evaluator().dataNeeds(service.library().id(), expressions), service.optionalPrefetch()));
   }
 
   /** The defines the service's rules need, staged as the endpoint evaluates them. */

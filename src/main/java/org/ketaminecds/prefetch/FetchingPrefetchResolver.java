@@ -75,6 +75,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
     Map<String, String> failures = new TreeMap<>();
 
     Map<String, String> keyTemplates = request.templates() == null ? Map.of() : request.templates();
+    Set<String> optional = request.optionalKeys();
     PrefetchJsonFilter relevant = jsonFilter(request);
     for (Map.Entry<String, String> template : new TreeMap<>(keyTemplates).entrySet()) {
       String key = template.getKey();
@@ -103,6 +104,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
         work.put(key, () -> session.fetch(url.get(), until, key));
       }
     }
+    dropOptional(failures, optional);
     if (!failures.isEmpty()) {
       throw unavailable(failures);
     }
@@ -115,6 +117,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
         values.put(key, outcome.value());
       }
     });
+    dropOptional(failures, optional);
     if (!failures.isEmpty()) {
       throw unavailable(failures);
     }
@@ -172,6 +175,17 @@ class FetchingPrefetchResolver implements PrefetchResolver {
     for (Resource resource : resources.all()) {
       medicationReferences.resolve(resource, resources::medication, base);
     }
+  }
+
+  /** The rules can do without an optional key: its failure is logged, not raised. */
+  private static void dropOptional(Map<String, String> failures, Set<String> optional) {
+    failures.keySet().removeIf(key -> {
+      if (optional.contains(key)) {
+        log.info("Optional prefetch key '{}' unavailable, going on without it: {}", key, failures.get(key));
+        return true;
+      }
+      return false;
+    });
   }
 
   private static PrefetchUnavailableException unavailable(Map<String, String> failures) {
