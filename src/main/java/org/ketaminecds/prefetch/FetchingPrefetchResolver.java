@@ -39,6 +39,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
   private final ParallelFetcher fetcher;
   private final Duration deadline;
   private final MedicationReferences medicationReferences = new MedicationReferences();
+  private final OrderEncounters orderEncounters = new OrderEncounters();
 
   FetchingPrefetchResolver(
       FhirContext fhirContext,
@@ -134,6 +135,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
       resources.addDraft(medicationReferences.hasReference(draft) ? draft.copy() : draft);
     }
     resolveMedications(resources, session, until);
+    orderEncounters.readMissing(resources, request.draftResources(), request.needs(), session, fetcher, until);
     int calls = session == null ? 0 : session.calls();
     Duration elapsed = calls == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
     log.debug("Prefetch: {} keys given, {} fetched, {} FHIR calls in {} ms",
