@@ -12,12 +12,16 @@ import org.ketaminecds.cards.CardRule;
  *     order-sign, so the sign-time cards replace the select-time ones)
  * @param cql the library whose defines the rules read
  * @param cards the card rules, rendered in this order
+ * @param optionalPrefetch prefetch keys the rules can do without (e.g. the ordering encounter): when such a key is
+ *     neither prefetched nor obtainable from the FHIR server, the request goes on without it instead of failing
+ *     with 412
  */
-public record ServiceConfig(List<Hook> additionalHooks, Cql cql, List<CardRule> cards) {
+public record ServiceConfig(List<Hook> additionalHooks, Cql cql, List<CardRule> cards, List<String> optionalPrefetch) {
 
   public ServiceConfig {
     additionalHooks = copy(additionalHooks);
     cards = copy(cards);
+    optionalPrefetch = copy(optionalPrefetch);
   }
 
   /** {@code _config.cql}. */

@@ -51,6 +51,11 @@ public record ServiceDefinition(
     return config.cards();
   }
 
+  /** The prefetch keys whose data the rules can do without ({@code _config.optionalPrefetch}). */
+  public Set<String> optionalPrefetch() {
+    return config == null ? Set.of() : Set.copyOf(config.optionalPrefetch());
+  }
+
   /** The defines to evaluate first: every rule's condition, and all defines of rules without one. */
   public Set<String> firstExpressions() {
     var names = new LinkedHashSet<String>();

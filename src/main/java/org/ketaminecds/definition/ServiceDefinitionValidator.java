@@ -52,6 +52,7 @@ final class ServiceDefinitionValidator {
       return errors.messages();
     }
     additionalHooks(definition, errors);
+    optionalPrefetch(definition, errors);
     var defines = library(config, errors);
     if (config.cards().isEmpty()) {
       errors.add("_config.cards", "at least one card rule is required");
@@ -103,6 +104,18 @@ final class ServiceDefinitionValidator {
       var key = rule.prefetchKeys().get(k);
       if (key == null || !definition.prefetch().containsKey(key)) {
         errors.add(path + ".prefetchKeys[" + k + "]", "\"" + key + "\" is not a prefetch key of this service "
+            + "(keys: " + String.join(", ", new TreeSet<>(definition.prefetch().keySet())) + ")");
+      }
+    }
+  }
+
+  /** {@code _config.optionalPrefetch} names keys of this service's {@code prefetch}. */
+  private static void optionalPrefetch(ServiceDefinition definition, ValidationErrors errors) {
+    var optional = definition.config().optionalPrefetch();
+    for (int i = 0; i < optional.size(); i++) {
+      var key = optional.get(i);
+      if (key == null || !definition.prefetch().containsKey(key)) {
+        errors.add("_config.optionalPrefetch[" + i + "]", "\"" + key + "\" is not a prefetch key of this service "
             + "(keys: " + String.join(", ", new TreeSet<>(definition.prefetch().keySet())) + ")");
       }
     }

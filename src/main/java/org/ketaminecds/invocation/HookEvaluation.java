@@ -152,7 +152,7 @@ public class HookEvaluation {
     service.expressionsWhenMet().values().forEach(expressions::addAll);
     return prefetchResolver.resolve(new PrefetchRequest(
         service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources(),
-        version.evaluator().dataNeeds(service.library().id(), expressions, parameters)));
+        version.evaluator().dataNeeds(service.library().id(), expressions, parameters), service.optionalPrefetch()));
   }
 
   /** The defines the service's rules need, staged as the endpoint evaluates them. */

@@ -39,6 +39,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
   private final ParallelFetcher fetcher;
   private final Duration deadline;
   private final MedicationReferences medicationReferences = new MedicationReferences();
+  private final OrderEncounters orderEncounters = new OrderEncounters();
 
   FetchingPrefetchResolver(
       FhirContext fhirContext,
@@ -75,6 +76,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
     Map<String, String> failures = new TreeMap<>();
 
     Map<String, String> keyTemplates = request.templates() == null ? Map.of() : request.templates();
+    Set<String> optional = request.optionalKeys();
     PrefetchJsonFilter relevant = jsonFilter(request);
     for (Map.Entry<String, String> template : new TreeMap<>(keyTemplates).entrySet()) {
       String key = template.getKey();
@@ -103,6 +105,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
         work.put(key, () -> session.fetch(url.get(), until, key));
       }
     }
+    dropOptional(failures, optional);
     if (!failures.isEmpty()) {
       throw unavailable(failures);
     }
@@ -115,6 +118,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
         values.put(key, outcome.value());
       }
     });
+    dropOptional(failures, optional);
     if (!failures.isEmpty()) {
       throw unavailable(failures);
     }
@@ -131,6 +135,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
       resources.addDraft(medicationReferences.hasReference(draft) ? draft.copy() : draft);
     }
     resolveMedications(resources, session, until);
+    orderEncounters.readMissing(resources, request.draftResources(), request.needs(), session, fetcher, until);
     int calls = session == null ? 0 : session.calls();
     Duration elapsed = calls == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
     log.debug("Prefetch: {} keys given, {} fetched, {} FHIR calls in {} ms",
@@ -172,6 +177,17 @@ class FetchingPrefetchResolver implements PrefetchResolver {
     for (Resource resource : resources.all()) {
       medicationReferences.resolve(resource, resources::medication, base);
     }
+  }
+
+  /** The rules can do without an optional key: its failure is logged, not raised. */
+  private static void dropOptional(Map<String, String> failures, Set<String> optional) {
+    failures.keySet().removeIf(key -> {
+      if (optional.contains(key)) {
+        log.info("Optional prefetch key '{}' unavailable, going on without it: {}", key, failures.get(key));
+        return true;
+      }
+      return false;
+    });
   }
 
   private static PrefetchUnavailableException unavailable(Map<String, String> failures) {

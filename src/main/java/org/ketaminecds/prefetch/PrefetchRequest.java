@@ -3,6 +3,7 @@ package org.ketaminecds.prefetch;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Resource;
 import org.ketaminecds.relevance.DataNeeds;
 
@@ -18,6 +19,8 @@ import org.ketaminecds.relevance.DataNeeds;
  * @param draftResources resources from context.draftOrders / medications, visible to CQL as-is
  * @param needs what the rules can read: prefetched Bundle entries none of them can match are left out before HAPI
  *     parses them ({@link PrefetchJsonFilter}); {@link DataNeeds#everything()} keeps all
+ * @param optionalKeys keys the rules can do without: one that is neither prefetched nor fetchable (no fhirServer,
+ *     a failed or refused read) is left out instead of failing the request
  */
 public record PrefetchRequest(
     Map<String, String> templates,
@@ -25,10 +28,18 @@ public record PrefetchRequest(
     Map<String, JsonNode> given,
     FhirAccess access,
     List<Resource> draftResources,
-    DataNeeds needs) {
+    DataNeeds needs,
+    Set<String> optionalKeys) {
 
   public PrefetchRequest {
     needs = needs == null ? DataNeeds.everything() : needs;
+    optionalKeys = optionalKeys == null ? Set.of() : Set.copyOf(optionalKeys);
+  }
+
+  /** Every key required. */
+  public PrefetchRequest(Map<String, String> templates, Map<String, String> tokens, Map<String, JsonNode> given,
+      FhirAccess access, List<Resource> draftResources, DataNeeds needs) {
+    this(templates, tokens, given, access, draftResources, needs, Set.of());
   }
 
   /** Every prefetched resource kept. */

@@ -366,6 +366,24 @@ class ServiceDefinitionLoaderTests {
   }
 
   @Test
+  void readsTheOptionalPrefetchKeys() throws IOException {
+    ((ObjectNode) definition.get("_config")).putArray("optionalPrefetch").add("conditions");
+    write("ketamine-order-check.json", definition);
+
+    var service = loader().load().require("ketamine-order-check");
+
+    assertThat(service.optionalPrefetch()).containsExactly("conditions");
+  }
+
+  @Test
+  void rejectsAnOptionalPrefetchKeyTheServiceDoesNotHave() throws IOException {
+    ((ObjectNode) definition.get("_config")).putArray("optionalPrefetch").add("encounter");
+
+    assertThat(errors()).containsExactly("ketamine-order-check.json: _config.optionalPrefetch[0]: "
+        + "\"encounter\" is not a prefetch key of this service (keys: conditions, patient)");
+  }
+
+  @Test
   void rejectsDuplicateRuleIds() throws IOException {
     definition.withArray("/_config/cards").add(rule().deepCopy());
 
