@@ -3,7 +3,9 @@ package org.ketaminecds.cql;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.ketaminecds.relevance.RecordTest.Value;
 import org.ketaminecds.relevance.ResourceView;
@@ -56,6 +58,31 @@ final class HapiResourceView implements ResourceView {
       return Value.ABSENT;
     }
     return value instanceof IPrimitiveType<?> primitive ? Value.of(primitive.getValueAsString()) : Value.UNKNOWN;
+  }
+
+  /** The texts of the CodeableConcept or Reference at {@code path}, read as the content's medication-text function does. */
+  @Override
+  public List<String> texts(String path) {
+    Object value;
+    try {
+      value = modelResolver.resolvePath(resource, path);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    List<String> texts = new ArrayList<>();
+    if (value == null) {
+      return texts;
+    }
+    if (value instanceof CodeableConcept concept) {
+      texts.add(concept.getText());
+      concept.getCoding().forEach(coding -> texts.add(coding.getDisplay()));
+      return texts;
+    }
+    if (value instanceof Reference reference) {
+      texts.add(reference.getDisplay());
+      return texts;
+    }
+    return null;
   }
 
   @Override

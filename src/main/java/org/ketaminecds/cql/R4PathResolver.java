@@ -30,9 +30,13 @@ final class R4PathResolver extends R4FhirModelResolver {
   private static final int MAX_CACHED_PATHS = 10_000;
 
   private final Map<String, String[]> segments = new ConcurrentHashMap<>();
-  private final Map<ChildKey, Child> children = new ConcurrentHashMap<>();
-
-  private record ChildKey(Class<?> type, String property) {}
+  // per element class, per property name: a lookup allocates nothing (no key object, no capturing lambda)
+  private final ClassValue<Map<String, Child>> children = new ClassValue<>() {
+    @Override
+    protected Map<String, Child> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
 
   /** The child definition (null: no such property) and, for a typed choice name, the class its value must have. */
   private record Child(BaseRuntimeChildDefinition definition, String choiceClassName) {}
@@ -68,7 +72,12 @@ final class R4PathResolver extends R4FhirModelResolver {
     if (target instanceof Resource resource && resource.fhirType().equals(path)) {
       return target;
     }
-    Child child = children.computeIfAbsent(new ChildKey(target.getClass(), path), key -> child(base, path));
+    Map<String, Child> byName = children.get(target.getClass());
+    Child child = byName.get(path);
+    if (child == null) {
+      child = child(base, path);
+      byName.put(path, child);
+    }
     if (child.definition() == null) {
       return null;
     }

@@ -49,7 +49,7 @@ final class RetrieveNeeds extends BaseElmLibraryVisitor<Void, Library> {
       ConstantValues constants) {
     this.libraries = libraries;
     this.codes = new RetrieveCodes(libraries, terminology, constants);
-    this.where = new WhereTests(libraries);
+    this.where = new WhereTests(libraries, constants);
     this.modelResolver = modelResolver;
     this.constants = constants;
   }

@@ -3,13 +3,18 @@ package org.ketaminecds.cql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.hl7.elm.r1.And;
+import org.hl7.elm.r1.Coalesce;
 import org.hl7.elm.r1.Equal;
 import org.hl7.elm.r1.Expression;
 import org.hl7.elm.r1.FunctionRef;
+import org.hl7.elm.r1.If;
 import org.hl7.elm.r1.In;
 import org.hl7.elm.r1.Library;
 import org.hl7.elm.r1.Literal;
+import org.hl7.elm.r1.Matches;
 import org.hl7.elm.r1.Not;
 import org.hl7.elm.r1.Or;
 import org.hl7.elm.r1.Property;
@@ -20,8 +25,9 @@ import org.ketaminecds.relevance.Truth;
 /**
  * The {@code where} clause of a query over one retrieve, as a {@link RecordTest} on its records: comparisons of a
  * primitive element of the record ({@code M.status.value}, or {@code FHIRHelpers.ToString(M.status)}) with string or
- * boolean literals, by {@code =} or {@code in} a list, combined with {@code not}, {@code and}, {@code or}. Any
- * other part is UNKNOWN, which keeps the record.
+ * boolean literals, by {@code =} or {@code in} a list, combined with {@code not}, {@code and}, {@code or}; and
+ * {@code Matches} of the content's medication-text function on an element with a constant pattern. Any other part is
+ * UNKNOWN, which keeps the record.
  */
 final class WhereTests {
 
@@ -36,9 +42,13 @@ final class WhereTests {
   private static final RecordTest UNKNOWN = new Unknown();
 
   private final ElmLibraries libraries;
+  private final ConstantValues constants;
+  private final TextFunctions textFunctions;
 
-  WhereTests(ElmLibraries libraries) {
+  WhereTests(ElmLibraries libraries, ConstantValues constants) {
     this.libraries = libraries;
+    this.constants = constants;
+    this.textFunctions = new TextFunctions(libraries);
   }
 
   /** The test of the query's where clause on its only source; null when there is no where clause. */
@@ -78,7 +88,46 @@ final class WhereTests {
       }
       return path == null || literals.isEmpty() ? UNKNOWN : new RecordTest.OneOf(path, Set.copyOf(literals));
     }
+    if (where instanceof If branch) {
+      // if C then A else B  ==  (C and A) or (not C and B); a null condition takes the else branch
+      RecordTest condition = test(branch.getCondition(), alias, library);
+      RecordTest then = test(branch.getThen(), alias, library);
+      RecordTest otherwise = test(branch.getElse(), alias, library);
+      return new RecordTest.Any(List.of(new RecordTest.All(List.of(condition, then)),
+          new RecordTest.All(List.of(condition == UNKNOWN ? UNKNOWN : new RecordTest.Not(condition), otherwise))));
+    }
+    if (where instanceof Literal literal && "Boolean".equals(typeName(literal)) && literal.getValue() != null) {
+      return new RecordTest.Fixed(Boolean.parseBoolean(literal.getValue()));
+    }
+    if (where instanceof Matches matches && matches.getOperand().size() == 2) {
+      return textMatches(matches.getOperand().get(0), matches.getOperand().get(1), alias, library);
+    }
     return UNKNOWN;
+  }
+
+  /**
+   * {@code Matches(F(alias.element), pattern)} or {@code Matches(Coalesce(F(alias.element), ''), pattern)}, F the
+   * content's medication-text function ({@link TextFunctions}) and the pattern a string literal or constant define.
+   */
+  private RecordTest textMatches(Expression text, Expression pattern, String alias, Library library) {
+    if (text instanceof Coalesce coalesce && coalesce.getOperand().size() == 2
+        && coalesce.getOperand().get(1) instanceof Literal empty && "".equals(literal(empty))) {
+      text = coalesce.getOperand().get(0);
+    }
+    if (!(text instanceof FunctionRef function) || !textFunctions.isMedicationText(function, library)) {
+      return UNKNOWN;
+    }
+    String path = elementPath(function.getOperand().get(0), alias);
+    String regex = pattern instanceof Literal literal ? literal(literal)
+        : constants.of(pattern, library).map(known -> known.value() instanceof String s ? s : null).orElse(null);
+    if (path == null || path.indexOf('.') >= 0 || regex == null) {
+      return UNKNOWN;
+    }
+    try {
+      return new RecordTest.TextMatches(path, Pattern.compile(regex));
+    } catch (PatternSyntaxException e) {
+      return UNKNOWN;
+    }
   }
 
   private List<RecordTest> operands(List<Expression> operands, String alias, Library library) {
@@ -108,6 +157,10 @@ final class WhereTests {
     }
     String parent = elementPath(property.getSource(), alias);
     return parent == null ? null : parent + "." + property.getPath();
+  }
+
+  private static String typeName(Literal literal) {
+    return literal.getValueType() == null ? null : literal.getValueType().getLocalPart();
   }
 
   /** A string or boolean literal's text; null for anything else (numbers compare by value, not text). */

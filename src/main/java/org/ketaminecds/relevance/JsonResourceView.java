@@ -127,6 +127,67 @@ public final class JsonResourceView implements ResourceView {
     return node.isValueNode() ? Value.of(node.asText()) : Value.UNKNOWN;
   }
 
+  /**
+   * The texts of a CodeableConcept at {@code path} ({@code medication} finds {@code medicationCodeableConcept}): its
+   * text, then each coding's display; an absent element has none. A Reference or any other shape: null (undecided).
+   */
+  @Override
+  public List<String> texts(String path) {
+    if (path.indexOf('.') >= 0 || !resource.isObject()) {
+      return null;
+    }
+    JsonNode value = resource.get(path);
+    if (value == null) {
+      for (Iterator<String> names = resource.fieldNames(); names.hasNext(); ) {
+        String key = names.next();
+        if (key.length() > path.length() && key.startsWith(path) && Character.isUpperCase(key.charAt(path.length()))) {
+          if (value != null || !key.endsWith("CodeableConcept")) {
+            return null; // two values, or a Reference (its display is read after parsing)
+          }
+          value = resource.get(key);
+        }
+      }
+      if (value == null) {
+        return List.of();
+      }
+    }
+    return conceptTexts(value);
+  }
+
+  private static List<String> conceptTexts(JsonNode concept) {
+    if (!concept.isObject() || concept.has("reference") || concept.has("display")) {
+      return null;
+    }
+    List<String> texts = new ArrayList<>();
+    if (!addText(concept.get("text"), texts)) {
+      return null;
+    }
+    JsonNode coding = concept.get("coding");
+    if (coding != null) {
+      if (!coding.isArray()) {
+        return null;
+      }
+      for (JsonNode element : coding) {
+        if (!element.isObject() || !addText(element.get("display"), texts)) {
+          return null;
+        }
+      }
+    }
+    return texts;
+  }
+
+  /** False when the text has a shape the engine would read differently. */
+  private static boolean addText(JsonNode text, List<String> texts) {
+    if (text == null || text.isNull()) {
+      return true;
+    }
+    if (!text.isTextual()) {
+      return false;
+    }
+    texts.add(text.textValue());
+    return true;
+  }
+
   @Override
   public Truth refersTo(String contextPath, String patientId) {
     JsonNode element = contextPath.indexOf('.') >= 0 ? null : resource.get(contextPath);

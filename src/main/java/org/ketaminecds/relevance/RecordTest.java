@@ -3,11 +3,13 @@ package org.ketaminecds.relevance;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The part of a query's {@code where} clause the filter understands: comparisons of one primitive element of the
  * record with string or boolean literals ({@code M.status.value = 'draft'}, {@code ... in { 'a', 'b' }}), combined
- * with {@code not}, {@code and}, {@code or}. Any other clause is not represented: its retrieve keeps every record.
+ * with {@code not}, {@code and}, {@code or}; and a regular expression on a medication's text ({@link TextMatches}). Any
+ * other clause is not represented: its retrieve keeps every record.
  */
 public sealed interface RecordTest {
 
@@ -15,7 +17,17 @@ public sealed interface RecordTest {
   non-sealed interface Opaque extends RecordTest {}
 
   /** The value of a primitive element, read from a resource in one representation or the other. */
-  interface Values extends Function<String, Value> {}
+  interface Values extends Function<String, Value> {
+
+    /**
+     * The texts naming the CodeableConcept or Reference at {@code path}, in the order the content's medication-text
+     * function reads them (concept text, reference display, each coding's display; absent ones left out), or null when
+     * they cannot be read here (then a text test is UNKNOWN).
+     */
+    default List<String> texts(String path) {
+      return null;
+    }
+  }
 
   /** A primitive's value as text, or absent (no element or no value), or unknown (not a primitive, a list...). */
   record Value(String text, boolean unknown) {
@@ -39,6 +51,36 @@ public sealed interface RecordTest {
     public Truth on(Values values) {
       Value value = values.apply(path);
       return value.unknown() || value.text() == null ? Truth.UNKNOWN : Truth.of(texts.contains(value.text()));
+    }
+  }
+
+  /**
+   * The lower-case text of the element at {@code path} matches {@code pattern} as a whole ({@code Matches}); see
+   * {@link ConceptText} for how the text is put together. Unreadable texts are UNKNOWN.
+   */
+  record TextMatches(String path, Pattern pattern) implements RecordTest {
+    @Override
+    public Truth on(Values values) {
+      List<String> texts = values.texts(path);
+      return texts == null ? Truth.UNKNOWN : Truth.of(ConceptText.mayMatch(texts, pattern));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof TextMatches t && path.equals(t.path) && pattern.pattern().equals(t.pattern.pattern());
+    }
+
+    @Override
+    public int hashCode() {
+      return path.hashCode() * 31 + pattern.pattern().hashCode();
+    }
+  }
+
+  /** A boolean literal in the clause. */
+  record Fixed(boolean value) implements RecordTest {
+    @Override
+    public Truth on(Values values) {
+      return Truth.of(value);
     }
   }
 

@@ -35,7 +35,17 @@ public final class EvaluationProfiler {
         System.out.printf("%s: %d of %d resources reach the engine (cds.resource-filter.enabled=%s)%n", profile.wire(),
             org.ketaminecds.cql.CqlProfiles.reachingEngine(bench.evaluator, request), request.resources().size(),
             System.getProperty("cds.resource-filter.enabled", "true"));
-        loop(bench, request, Math.max(1, seconds / 3)); // warm-up
+        if (Integer.getInteger("bench.warmups", 0) > 0) { // by count: on a busy machine a timed warm-up leaves the JIT cold
+          count(bench, request, Integer.getInteger("bench.warmups"));
+        } else {
+          loop(bench, request, Math.max(1, seconds / 3)); // warm-up
+        }
+        if (Integer.getInteger("bench.evaluations", 0) > 0) { // a fixed number of evaluations, no JFR
+          var result = count(bench, request, Integer.getInteger("bench.evaluations"));
+          System.out.printf("%s: %.2f ms per evaluation, %.2f ms CPU, %.0f KB allocated (%d evaluations)%n",
+              profile.wire(), result[0], result[2], result[3], (long) result[1]);
+          continue;
+        }
         if (Boolean.getBoolean("bench.defines")) {
           perDefine(bench, request);
         }
@@ -79,6 +89,20 @@ public final class EvaluationProfiler {
       costs.put(loop(bench, alone, Integer.getInteger("bench.defineSeconds", 0))[2] + Math.random() * 1e-9, define);
     }
     costs.entrySet().stream().limit(25).forEach(e -> System.out.printf("  %9.2f ms  %s%n", e.getKey(), e.getValue()));
+  }
+
+  /** As {@link #loop} for a fixed number of evaluations. */
+  private static double[] count(BenchContext bench, EvaluationRequest request, int evaluations) {
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long allocated = threads.getCurrentThreadAllocatedBytes();
+    long cpu = threads.getCurrentThreadCpuTime();
+    long started = System.nanoTime();
+    for (int i = 0; i < evaluations; i++) {
+      bench.evaluator.evaluate(request);
+    }
+    return new double[] {(System.nanoTime() - started) / 1e6 / evaluations, evaluations,
+        (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / evaluations,
+        (threads.getCurrentThreadAllocatedBytes() - allocated) / 1024.0 / evaluations};
   }
 
   /** Mean wall ms, count, mean CPU ms of this thread (the steadier figure on a shared machine). */
