@@ -213,6 +213,7 @@ final class EngineCqlEvaluator implements CqlEvaluator, CqlTracer {
         options.add(CqlEngine.Options.EnableProfiling);
       }
       CqlEngine engine = new CqlEngine(environment, options);
+      UntrackedResources.apply(engine);
       precomputed.seed(engine, context, requestParameters);
       return engine;
     }
