@@ -14,7 +14,7 @@ import org.opencds.cqf.cql.engine.execution.EvaluationExpressionRef;
 import org.opencds.cqf.cql.engine.execution.EvaluationParams;
 
 /** The engine's evaluated-resources bookkeeping is switched off for evaluation; the values do not change. */
-class UntrackedResourcesTests {
+class EngineShortcutsTests {
 
   private static final CqlLibraries LIBRARIES = CqlFixtures.load(CqlFixtures.TEST_CONTENT, Map.of());
   private static final List<org.hl7.fhir.r4.model.Resource> CHART = List.of(CqlFixtures.patient("p1"),
@@ -23,15 +23,24 @@ class UntrackedResourcesTests {
 
   @Test
   void thisEngineVersionLetsTheBookkeepingBeSwitchedOff() {
-    assertThat(UntrackedResources.apply(engine())).as("the engine's evaluatedResourceStack field changed: review "
-        + "UntrackedResources for this engine version").isTrue();
+    assertThat(EngineShortcuts.untrackedResources(engine())).as("the engine's evaluatedResourceStack field changed: review "
+        + "EngineShortcuts for this engine version").isTrue();
+  }
+
+  @Test
+  void functionCallsAreResolvedByIdentityWithTheSameValues() {
+    CqlEngine identity = engine();
+    assertThat(EngineShortcuts.identityFunctionCache(identity)).as("the engine's functionCache field changed: "
+        + "review EngineShortcuts for this engine version").isTrue();
+    assertThat(identity.getState().getCache().getFunctionCache()).isInstanceOf(java.util.IdentityHashMap.class);
+    assertThat(evaluate(identity).getValue()).isEqualTo(evaluate(engine()).getValue());
   }
 
   @Test
   void valuesAreTheSameWithoutTheBookkeepingAndNoResourcesAreCollected() {
     CqlEngine tracked = engine();
     CqlEngine untracked = engine();
-    UntrackedResources.apply(untracked);
+    EngineShortcuts.untrackedResources(untracked);
     var withTracking = evaluate(tracked);
     var without = evaluate(untracked);
     assertThat(without.getValue()).isEqualTo(withTracking.getValue());

@@ -13,23 +13,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Switches off the engine's "evaluated resources" bookkeeping, which the service never reads. The engine (4.4) keeps,
+ * Two changes to the state of a new engine (4.4) where its defaults cost time the service gets nothing for; each
+ * reaches a private field by reflection and does nothing when a later engine changes it ({@code EngineShortcutsTests}
+ * then fails so the upgrade notices). Explain ({@link EngineCqlTracer}) keeps an unchanged engine.
+ *
+ * <p>{@link #untrackedResources}: switches off the engine's "evaluated resources" bookkeeping, which the service never
+ * reads. The engine (4.4) keeps,
  * for every define, the set of resources its retrieves touched and copies that whole set into the caller's each time
  * the define is referenced, also from inside a query over every record: a reference to a patient-data define in a
  * per-record clause then costs time proportional to the chart, per record (quadratic on long histories). There is no
  * engine option for it, so the engine's stack of such sets is replaced by one whose sets ignore additions. Should a
  * later engine change that field, nothing is replaced and evaluation stays correct, only slower
- * ({@code UntrackedResourcesTests} then fails so the upgrade notices).
+ * ({@code EngineShortcutsTests} then fails so the upgrade notices).
  */
-final class UntrackedResources {
+final class EngineShortcuts {
 
-  private static final Logger log = LoggerFactory.getLogger(UntrackedResources.class);
+  private static final Logger log = LoggerFactory.getLogger(EngineShortcuts.class);
   private static final Field STACK = stackField();
+  private static final Field FUNCTIONS = functionCacheField();
 
-  private UntrackedResources() {}
+  private EngineShortcuts() {}
 
   /** Replaces the engine's bookkeeping; false when this engine version does not allow it. */
-  static boolean apply(CqlEngine engine) {
+  static boolean untrackedResources(CqlEngine engine) {
     if (STACK == null) {
       return false;
     }
@@ -38,6 +44,39 @@ final class UntrackedResources {
       return true;
     } catch (IllegalAccessException | RuntimeException e) {
       return false;
+    }
+  }
+
+  /**
+   * Makes the engine's cache of resolved function calls look calls up by identity: the engine keys it by the
+   * call's ELM node, whose hashCode is structural (every argument expression and signature type, recursively) and was
+   * computed twice per function call (5% of the server's CPU samples on the typical bench patient). The same node
+   * resolves to the same definition, so identity loses nothing. False when this engine version does not allow it.
+   */
+  static boolean identityFunctionCache(CqlEngine engine) {
+    if (FUNCTIONS == null) {
+      return false;
+    }
+    try {
+      FUNCTIONS.set(engine.getState().getCache(), new java.util.IdentityHashMap<>());
+      return true;
+    } catch (IllegalAccessException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static Field functionCacheField() {
+    try {
+      Field field = org.opencds.cqf.cql.engine.execution.Cache.class.getDeclaredField("functionCache");
+      if (field.getType() != java.util.Map.class) {
+        return null;
+      }
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException | RuntimeException e) {
+      log.info("CQL engine without the expected function cache field: left as it is ({})",
+          e.getClass().getSimpleName());
+      return null;
     }
   }
 
