@@ -213,6 +213,8 @@ final class EngineCqlEvaluator implements CqlEvaluator, CqlTracer {
         options.add(CqlEngine.Options.EnableProfiling);
       }
       CqlEngine engine = new CqlEngine(environment, options);
+      EngineShortcuts.untrackedResources(engine);
+      EngineShortcuts.identityFunctionCache(engine);
       precomputed.seed(engine, context, requestParameters);
       return engine;
     }

@@ -35,6 +35,8 @@ public final class EvaluationProfiler {
         System.out.printf("%s: %d of %d resources reach the engine (cds.resource-filter.enabled=%s)%n", profile.wire(),
             org.ketaminecds.cql.CqlProfiles.reachingEngine(bench.evaluator, request), request.resources().size(),
             System.getProperty("cds.resource-filter.enabled", "true"));
+        System.out.printf("%s: reaching the engine by type %s%n", profile.wire(),
+            org.ketaminecds.cql.CqlProfiles.reachingEngineByType(bench.evaluator, request));
         if (Integer.getInteger("bench.warmups", 0) > 0) { // by count: on a busy machine a timed warm-up leaves the JIT cold
           count(bench, request, Integer.getInteger("bench.warmups"));
         } else {

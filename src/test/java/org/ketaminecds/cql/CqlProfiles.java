@@ -28,6 +28,18 @@ public final class CqlProfiles {
     return evaluator instanceof EngineCqlEvaluator engine ? engine.relevant(request).size() : request.resources().size();
   }
 
+  /** Per resource type: how many of the request's resources reach the engine, of how many. */
+  public static Map<String, String> reachingEngineByType(CqlEvaluator evaluator, EvaluationRequest request) {
+    Map<String, int[]> counts = new java.util.TreeMap<>();
+    request.resources().forEach(r -> counts.computeIfAbsent(r.fhirType(), t -> new int[2])[1]++);
+    if (evaluator instanceof EngineCqlEvaluator engine) {
+      engine.relevant(request).forEach(r -> counts.computeIfAbsent(r.fhirType(), t -> new int[2])[0]++);
+    }
+    Map<String, String> text = new java.util.TreeMap<>();
+    counts.forEach((type, c) -> text.put(type, c[0] + "/" + c[1]));
+    return text;
+  }
+
   /** Evaluates the request {@code times} times with profiling on and returns the costs, highest self time first. */
   public static List<Cost> profile(CqlEvaluator evaluator, EvaluationRequest request, int times) {
     List<Profile> profiles = new ArrayList<>();

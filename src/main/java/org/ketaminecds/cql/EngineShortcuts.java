@@ -1,0 +1,135 @@
+package org.ketaminecds.cql;
+
+import java.lang.reflect.Field;
+import java.util.AbstractSet;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Set;
+import org.opencds.cqf.cql.engine.execution.CqlEngine;
+import org.opencds.cqf.cql.engine.execution.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two changes to the state of a new engine (4.4) where its defaults cost time the service gets nothing for; each
+ * reaches a private field by reflection and does nothing when a later engine changes it ({@code EngineShortcutsTests}
+ * then fails so the upgrade notices). Explain ({@link EngineCqlTracer}) keeps an unchanged engine.
+ *
+ * <p>{@link #untrackedResources}: switches off the engine's "evaluated resources" bookkeeping, which the service never
+ * reads. The engine (4.4) keeps,
+ * for every define, the set of resources its retrieves touched and copies that whole set into the caller's each time
+ * the define is referenced, also from inside a query over every record: a reference to a patient-data define in a
+ * per-record clause then costs time proportional to the chart, per record (quadratic on long histories). There is no
+ * engine option for it, so the engine's stack of such sets is replaced by one whose sets ignore additions. Should a
+ * later engine change that field, nothing is replaced and evaluation stays correct, only slower
+ * ({@code EngineShortcutsTests} then fails so the upgrade notices).
+ */
+final class EngineShortcuts {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineShortcuts.class);
+  private static final Field STACK = stackField();
+  private static final Field FUNCTIONS = functionCacheField();
+
+  private EngineShortcuts() {}
+
+  /** Replaces the engine's bookkeeping; false when this engine version does not allow it. */
+  static boolean untrackedResources(CqlEngine engine) {
+    if (STACK == null) {
+      return false;
+    }
+    try {
+      STACK.set(engine.getState(), new IgnoringStack());
+      return true;
+    } catch (IllegalAccessException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Makes the engine's cache of resolved function calls look calls up by identity: the engine keys it by the
+   * call's ELM node, whose hashCode is structural (every argument expression and signature type, recursively) and was
+   * computed twice per function call (5% of the server's CPU samples on the typical bench patient). The same node
+   * resolves to the same definition, so identity loses nothing. False when this engine version does not allow it.
+   */
+  static boolean identityFunctionCache(CqlEngine engine) {
+    if (FUNCTIONS == null) {
+      return false;
+    }
+    try {
+      FUNCTIONS.set(engine.getState().getCache(), new java.util.IdentityHashMap<>());
+      return true;
+    } catch (IllegalAccessException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static Field functionCacheField() {
+    try {
+      Field field = org.opencds.cqf.cql.engine.execution.Cache.class.getDeclaredField("functionCache");
+      if (field.getType() != java.util.Map.class) {
+        return null;
+      }
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException | RuntimeException e) {
+      log.info("CQL engine without the expected function cache field: left as it is ({})",
+          e.getClass().getSimpleName());
+      return null;
+    }
+  }
+
+  private static Field stackField() {
+    try {
+      Field field = State.class.getDeclaredField("evaluatedResourceStack");
+      if (field.getType() != ArrayDeque.class) {
+        return null;
+      }
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException | RuntimeException e) {
+      log.info("CQL engine without the expected evaluated-resources field: bookkeeping left on ({})",
+          e.getClass().getSimpleName());
+      return null;
+    }
+  }
+
+  /** A stack whose every level is the same set that ignores additions. */
+  private static final class IgnoringStack extends ArrayDeque<Set<Object>> {
+
+    IgnoringStack() {
+      super.push(Ignoring.SET);
+    }
+
+    @Override
+    public void push(Set<Object> ignored) {
+      super.push(Ignoring.SET);
+    }
+  }
+
+  private static final class Ignoring extends AbstractSet<Object> {
+
+    static final Ignoring SET = new Ignoring();
+
+    @Override
+    public boolean add(Object resource) {
+      return false;
+    }
+
+    @Override
+    public boolean addAll(Collection<?> resources) {
+      return false;
+    }
+
+    @Override
+    public Iterator<Object> iterator() {
+      return Collections.emptyIterator();
+    }
+
+    @Override
+    public int size() {
+      return 0;
+    }
+  }
+}
