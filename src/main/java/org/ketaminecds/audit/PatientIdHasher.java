@@ -29,7 +29,8 @@ public final class PatientIdHasher {
 
   private final SecretKeySpec key;
 
-  PatientIdHasher(byte[] secret) {
+  /** A hasher with this key; the application's comes from {@link #from} (configured or generated once). */
+  public PatientIdHasher(byte[] secret) {
     this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
   }
 
