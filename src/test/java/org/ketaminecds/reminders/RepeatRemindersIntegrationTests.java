@@ -13,6 +13,7 @@ import org.ketaminecds.CdsHttp.Reply;
 import org.ketaminecds.ServiceIntegration;
 import org.ketaminecds.audit.PatientIdHasher;
 import org.ketaminecds.definition.ContentExamples;
+import org.ketaminecds.invocation.HookEvaluation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,6 +32,7 @@ class RepeatRemindersIntegrationTests extends ServiceIntegration {
 
   @Autowired JdbcClient jdbc;
   @Autowired PatientIdHasher hasher;
+  @Autowired HookEvaluation evaluation;
 
   @Test
   void theSameEsketamineOrderTwiceGetsTheReminderOnlyTheFirstTime() {
@@ -101,6 +103,18 @@ class RepeatRemindersIntegrationTests extends ServiceIntegration {
         .param(hasher.hash(patient)).query(Long.class).single();
     assertThat(invocations).isEqualTo(2);
     assertThat(issued).isEqualTo(1);
+  }
+
+  @Test
+  void theInProcessEvaluationOfTheContentTestsAndExplainNeverSuppressesAReminder() {
+    var patient = newPatient();
+    invoke(order(patient));
+
+    for (int i = 0; i < 2; i++) {
+      var result = evaluation.evaluate(ORDER_CHECK, order(patient), java.util.Set.of());
+      assertThat(result.cards()).extracting(org.ketaminecds.cards.Card::ruleId)
+          .contains("esketamine-pregnancy-status-unknown");
+    }
   }
 
   @Test
