@@ -48,6 +48,15 @@ final class JdbcReminderLog {
     }
   }
 
+  /** Whether {@link #show} would leave this card out now; changes nothing (for explaining). */
+  boolean wouldRepeat(Reminder reminder, String evidence, Instant now) {
+    return jdbc.sql("""
+            SELECT COUNT(*) FROM card_reminder
+            WHERE patient_hash = ? AND service_id = ? AND rule_id = ? AND quiet_until > ? AND evidence = ?""")
+        .params(reminder.patientHash(), reminder.serviceId(), reminder.ruleId(), utc(now), evidence)
+        .query(Long.class).single() > 0;
+  }
+
   /** The rules no longer fire for this patient: their next showing is new information, whenever it comes. */
   int forget(String patientHash, String serviceId, Collection<String> ruleIds) {
     int forgotten = 0;

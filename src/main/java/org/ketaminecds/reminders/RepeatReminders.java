@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.ketaminecds.audit.PatientIdHasher;
 import org.ketaminecds.cards.Card;
 import org.ketaminecds.cards.CardRule;
@@ -90,6 +91,31 @@ public class RepeatReminders {
     return kept.size() == rendered.cards().size() ? rendered : new RenderedCards(kept, rendered.degraded());
   }
 
+  /**
+   * The rules whose card in {@code rendered} the endpoint would leave out as a repeat now, without recording
+   * anything (explain). Empty when switched off or when the store cannot be read.
+   */
+  public Set<String> repeats(ServiceDefinition service, String patientId, RenderedCards rendered, Instant now) {
+    var reminders = reminderRules(service);
+    if (store == null || patientId == null || reminders.isEmpty()) {
+      return Set.of();
+    }
+    var patientHash = hasher.hash(patientId);
+    var repeats = new LinkedHashSet<String>();
+    try {
+      for (var card : rendered.cards()) {
+        if (card.ruleId() != null && reminders.containsKey(card.ruleId())
+            && store.wouldRepeat(new Reminder(patientHash, service.id(), card.ruleId()), evidence(card), now)) {
+          repeats.add(card.ruleId());
+        }
+      }
+    } catch (DataAccessException e) {
+      log.warn("Reminder store unavailable, repeats not explained: {}", e.getClass().getName());
+      return Set.of();
+    }
+    return repeats;
+  }
+
   /** Every instance purges; idempotent. Rows past their quiet period suppress nothing and are deleted. */
   @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
   void purgeExpired() {
@@ -113,7 +139,7 @@ public class RepeatReminders {
     }
   }
 
-  private void forget(String patientHash, String serviceId, java.util.Set<String> ruleIds) {
+  private void forget(String patientHash, String serviceId, Set<String> ruleIds) {
     if (ruleIds.isEmpty()) {
       return;
     }
