@@ -29,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the documented size limit ({@code cds.cards.detail-max-chars}) without being shortened, and a detail's first line
  * states the finding (a bold line, not a list or a blank).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.security.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"cds.security.enabled=false",
+    "cds.cards.reminders.suppress-repeats=false"})
 class CardSizeContentTests {
 
   private static final Path EXAMPLES = Path.of("cds-hooks/examples");
