@@ -30,6 +30,8 @@ class ConcurrentInvocationIntegrationTests extends ServiceIntegration {
   static final int REQUESTS_PER_THREAD = 500;
   static final String HOOK_INSTANCE = "00000000-0000-4000-8000-000000000000";
   private static final AtomicLong ALIASES = new AtomicLong();
+  /** The test database outlives the run: aliases of this run must differ from earlier runs' too. */
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
   @Test
   void answersEveryRequestUnderLoadExactlyAsItDoesAlone() throws Exception {
@@ -78,7 +80,7 @@ class ConcurrentInvocationIntegrationTests extends ServiceIntegration {
    */
   private JsonNode answer(Example example, String body) throws JsonProcessingException {
     var patient = example.request().path("context").path("patientId").asText();
-    var alias = patient + "-c" + ALIASES.incrementAndGet();
+    var alias = patient + "-" + RUN + "-" + ALIASES.incrementAndGet();
     var sent = patient.isEmpty() ? body : Pattern.compile("(?<=[\"/])" + Pattern.quote(patient) + "(?=\")").matcher(body)
         .replaceAll(Matcher.quoteReplacement(alias));
     var reply = http.post("/cds-services/" + example.service(),
