@@ -5,7 +5,8 @@
 import { consoleGet, consolePost } from './api.js';
 import { el } from './cards.js';
 
-const OUTCOME = { fired: 'Fired', quiet: 'Quiet', degraded: 'Degraded' };
+const OUTCOME = { fired: 'Fired', repeat: 'Fired, not returned (reminder shown before)', quiet: 'Quiet',
+  degraded: 'Degraded' };
 
 function valueText(define) {
   if (!define.evaluated) return 'not evaluated (condition not met)';

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Pseudonymises patient ids for the audit trail: HMAC-SHA256 with a secret key, hex encoded. The same id
  * always maps to the same hash under one key, so rows of one patient can be grouped without storing who it is.
+ * Public for the other stores keyed by patient (reminders/JdbcReminderLog): one pseudonym per patient everywhere.
  */
-final class PatientIdHasher {
+public final class PatientIdHasher {
 
   static final String SECRET_FILE = "audit-patient-hash.key";
   private static final String ALGORITHM = "HmacSHA256";
@@ -28,7 +29,8 @@ final class PatientIdHasher {
 
   private final SecretKeySpec key;
 
-  PatientIdHasher(byte[] secret) {
+  /** A hasher with this key; the application's comes from {@link #from} (configured or generated once). */
+  public PatientIdHasher(byte[] secret) {
     this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
   }
 
@@ -40,8 +42,11 @@ final class PatientIdHasher {
     return new PatientIdHasher(storedSecret(storage.dataDir().resolve(SECRET_FILE)));
   }
 
-  /** {@code null} for a {@code null} id (e.g. an invocation rejected before its context was read). */
-  String hash(String patientId) {
+  /**
+   * {@code null} for a {@code null} id (e.g. an invocation rejected before its context was read). Any other text
+   * that must be compared without being stored in clear (e.g. a card's rendered detail) may be hashed the same way.
+   */
+  public String hash(String patientId) {
     if (patientId == null) {
       return null;
     }

@@ -11,8 +11,16 @@ import java.util.Set;
  * @param id unique within its service; names the rule in audit, metrics and degraded-rule reports
  * @param prefetchKeys the service's prefetch keys whose data this rule's defines read; absent (null) = every key
  *     of the service, the safe default: a truncated key then marks the rule as reading incomplete history
+ * @param repeat absent (null) = the card is shown whenever the rule fires; else the card is a reminder that is not
+ *     repeated for the same patient without new information ({@link RepeatPolicy})
  */
-public record CardRule(String id, String conditionExpression, CardTemplate card, List<String> prefetchKeys) {
+public record CardRule(String id, String conditionExpression, CardTemplate card, List<String> prefetchKeys,
+    RepeatPolicy repeat) {
+
+  /** A rule whose card is shown whenever it fires. */
+  public CardRule(String id, String conditionExpression, CardTemplate card, List<String> prefetchKeys) {
+    this(id, conditionExpression, card, prefetchKeys, null);
+  }
 
   public CardRule {
     prefetchKeys = prefetchKeys == null ? null : List.copyOf(prefetchKeys);

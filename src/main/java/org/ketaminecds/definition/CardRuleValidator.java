@@ -6,6 +6,8 @@ import org.ketaminecds.cards.ActionType;
 import org.ketaminecds.cards.CardRule;
 import org.ketaminecds.cards.CardTemplate;
 import org.ketaminecds.cards.Coding;
+import org.ketaminecds.cards.Indicator;
+import org.ketaminecds.cards.RepeatPolicy;
 import org.ketaminecds.cards.TextTemplate;
 
 /** Start-up checks of one card rule: defines exist, the card is spec-valid whatever the CQL returns. */
@@ -51,6 +53,22 @@ final class CardRuleValidator {
     suggestions(card, cardPath, errors);
     for (int i = 0; i < card.overrideReasons().size(); i++) {
       coding(card.overrideReasons().get(i), cardPath + ".overrideReasons[" + i + "]", true, errors);
+    }
+    repeat(rule.repeat(), card.indicator(), path + ".repeat", errors);
+  }
+
+  /** A reminder that does not repeat: only an info card, for 1 to 365 quiet days. */
+  private static void repeat(RepeatPolicy repeat, Indicator indicator, String path, ValidationErrors errors) {
+    if (repeat == null) {
+      return;
+    }
+    if (indicator != null && indicator != Indicator.INFO) {
+      errors.add(path, "is only allowed on an info card (this card is " + indicator.wire()
+          + "): a warning or critical card must be shown on every order");
+    }
+    var days = repeat.quietDays();
+    if (days == null || days < 1 || days > RepeatPolicy.MAX_QUIET_DAYS) {
+      errors.add(path + ".quietDays", "must be a whole number of days from 1 to " + RepeatPolicy.MAX_QUIET_DAYS);
     }
   }
 

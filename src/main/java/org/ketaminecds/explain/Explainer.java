@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.ketaminecds.cards.Card;
@@ -22,6 +23,7 @@ import org.ketaminecds.invocation.HookEvaluation;
 import org.ketaminecds.invocation.HookTracer;
 import org.ketaminecds.invocation.TracedInvocation;
 import org.ketaminecds.problem.InvalidRequestException;
+import org.ketaminecds.reminders.RepeatReminders;
 import org.ketaminecds.security.ClientIdentity;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +33,13 @@ class Explainer {
 
   private final HookTracer tracer;
   private final HookEvaluation evaluation;
+  private final RepeatReminders reminders;
   private final ObjectMapper mapper = new ObjectMapper();
 
-  Explainer(HookTracer tracer, HookEvaluation evaluation) {
+  Explainer(HookTracer tracer, HookEvaluation evaluation, RepeatReminders reminders) {
     this.tracer = tracer;
     this.evaluation = evaluation;
+    this.reminders = reminders;
   }
 
   /**
@@ -44,7 +48,9 @@ class Explainer {
    * {@code hookInstance} is filled in, as the runner does.
    */
   Explanation explain(String serviceId, byte[] body, ClientIdentity client) {
-    return explain(tracer.trace(serviceId, asHookRequest(body), client, caseParameters(body)));
+    var traced = tracer.trace(serviceId, asHookRequest(body), client, caseParameters(body));
+    return explain(traced, reminders.repeats(traced.service(), traced.patientId(), traced.cards(),
+        traced.now().toInstant()));
   }
 
   /** An example case's CQL parameters, typed; a bad one is a 400 naming it. */
@@ -78,20 +84,21 @@ class Explainer {
     }
   }
 
-  static Explanation explain(TracedInvocation traced) {
+  /** {@code repeats}: the rules whose card the endpoint would leave out as a repeated reminder. */
+  static Explanation explain(TracedInvocation traced, Set<String> repeats) {
     var rules = new ArrayList<Explanation.Rule>();
     for (CardRule rule : traced.service().rules()) {
-      rules.add(rule(rule, traced));
+      rules.add(rule(rule, traced, repeats.contains(rule.id())));
     }
     double evaluation = traced.defines().values().stream().mapToLong(DefineTrace::micros).sum() / 1000.0;
     return new Explanation(traced.service().id(), traced.hook(), traced.contentVersion(), traced.now(),
         traced.prefetch().toNanos() / 1e6, evaluation, rules);
   }
 
-  private static Explanation.Rule rule(CardRule rule, TracedInvocation traced) {
+  private static Explanation.Rule rule(CardRule rule, TracedInvocation traced, boolean repeat) {
     var card = traced.cards().cards().stream().filter(c -> rule.id().equals(c.ruleId())).findFirst();
     var degraded = traced.cards().degraded().stream().filter(d -> rule.id().equals(d.rule())).findFirst();
-    String outcome = card.isPresent() ? "fired" : degraded.isPresent() ? "degraded" : "quiet";
+    String outcome = card.isPresent() ? (repeat ? "repeat" : "fired") : degraded.isPresent() ? "degraded" : "quiet";
     var condition = define(rule.conditionExpression(), traced);
     var defines = new ArrayList<Explanation.Define>();
     for (String name : rule.expressions()) {

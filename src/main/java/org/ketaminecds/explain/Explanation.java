@@ -27,8 +27,10 @@ public record Explanation(String service, String hook, long contentVersion, Zone
    * One card rule.
    *
    * @param id the rule id ({@code _config.cards[].id})
-   * @param outcome {@code fired} (a card was sent), {@code quiet} (condition false, null or an empty list) or
-   *     {@code degraded} (no card because a define failed or the card could not be rendered)
+   * @param outcome {@code fired} (a card was sent), {@code repeat} (it fired, but the endpoint would leave the card
+   *     out now: a reminder returned before to this patient without new information), {@code quiet} (condition
+   *     false, null or an empty list) or {@code degraded} (no card because a define failed or the card could not be
+   *     rendered)
    * @param indicator the card's indicator
    * @param summary the summary of the card sent, when it fired
    * @param degradedReason why it degraded

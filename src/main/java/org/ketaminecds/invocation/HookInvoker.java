@@ -6,6 +6,7 @@ import org.ketaminecds.audit.AuditSink;
 import org.ketaminecds.cards.CdsResponse;
 import org.ketaminecds.problem.ProblemTypes;
 import org.ketaminecds.reload.LiveContent;
+import org.ketaminecds.reminders.RepeatReminders;
 import org.ketaminecds.security.ClientIdentity;
 import org.ketaminecds.security.FhirServerPolicy;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one orchestrator: service (404) -> request and hook (400) -> fhirServer policy (403) -> prefetch
- * (412) -> CQL, only the defines the rules read (500) -> cards. Every invocation that got this far is
+ * (412) -> CQL, only the defines the rules read (500) -> cards -> reminders already shown without new information
+ * left out ({@link RepeatReminders}, after the evaluation slot is given back). Every invocation that got this far is
  * audited, failures included (outcome = problem type slug). The service definition and the CQL come from one
  * content set, read once per call ({@link LiveContent}): a reload during the call does not change them.
  */
@@ -32,9 +34,11 @@ class HookInvoker {
   private final List<AuditSink> auditSinks;
   private final Clock clock;
   private final InvocationSlots slots;
+  private final RepeatReminders reminders;
 
   HookInvoker(LiveContent content, HookRequestValidator validator, FhirServerPolicy fhirServerPolicy,
-      HookEvaluation steps, List<AuditSink> auditSinks, ObjectProvider<Clock> clock, InvocationSlots slots) {
+      HookEvaluation steps, List<AuditSink> auditSinks, ObjectProvider<Clock> clock, InvocationSlots slots,
+      RepeatReminders reminders) {
     this.content = content;
     this.validator = validator;
     this.fhirServerPolicy = fhirServerPolicy;
@@ -42,6 +46,7 @@ class HookInvoker {
     this.auditSinks = List.copyOf(auditSinks);
     this.clock = clock.getIfUnique(Clock::systemDefaultZone);
     this.slots = slots;
+    this.reminders = reminders;
   }
 
   CdsResponse invoke(String serviceId, HookRequest request, ClientIdentity client) {
@@ -59,10 +64,13 @@ class HookInvoker {
       }
       var data = trace.prefetch(() -> steps.prefetch(version, service, valid));
       // only the CPU-bound steps take an evaluation slot: a slow EHR (fetch above) cannot starve evaluation
-      return slots.run(() -> {
+      var rendered = slots.run(() -> {
         var result = trace.evaluate(() -> steps.evaluate(version, service, valid, data, receivedAt));
-        return trace.render(() -> steps.render(service, result, data)).toResponse();
+        return trace.render(() -> steps.render(service, result, data));
       });
+      // only the cards returned are audited as issued: a suppressed reminder needs no feedback
+      return trace.returned(reminders.suppressRepeats(service, context.patientId(), rendered, receivedAt))
+          .toResponse();
     } catch (RuntimeException e) {
       trace.failed(ProblemTypes.of(e).orElse(ProblemTypes.EVALUATION_FAILED).slug());
       throw e;

@@ -86,7 +86,7 @@ public class HookTracer {
       });
       var cards = steps.render(service, new EvaluationResult(values, failures), data);
       return new TracedInvocation(version.version(), service, valid.hook().wire(), now, cards,
-          new LinkedHashMap<>(defines), prefetch);
+          new LinkedHashMap<>(defines), prefetch, context.patientId());
     });
   }
 }

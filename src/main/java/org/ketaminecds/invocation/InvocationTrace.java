@@ -77,6 +77,12 @@ final class InvocationTrace {
     }
   }
 
+  /** The cards actually returned (repeated reminders left out): the ones audited as issued. */
+  RenderedCards returned(RenderedCards returned) {
+    cards = returned;
+    return returned;
+  }
+
   void failed(String problemSlug) {
     outcome = problemSlug;
   }

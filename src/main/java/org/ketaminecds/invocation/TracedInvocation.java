@@ -19,9 +19,10 @@ import org.ketaminecds.definition.ServiceDefinition;
  * @param cards the cards and degraded rules, exactly as the endpoint renders them
  * @param defines every define evaluated, in evaluation order
  * @param prefetch the time spent getting the patient's data
+ * @param patientId the hook context's patient (to tell which reminders the endpoint would not repeat; never shown)
  */
 public record TracedInvocation(long contentVersion, ServiceDefinition service, String hook, ZonedDateTime now,
-    RenderedCards cards, Map<String, DefineTrace> defines, Duration prefetch) {
+    RenderedCards cards, Map<String, DefineTrace> defines, Duration prefetch, String patientId) {
 
   public TracedInvocation {
     defines = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(defines));

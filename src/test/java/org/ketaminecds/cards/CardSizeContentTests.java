@@ -29,7 +29,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * states the finding (a bold line, not a list or a blank). Each case goes through the endpoint's evaluation steps
  * ({@link HookEvaluation}; the cards are fitted when rendered) with its own CQL parameters, if it has any.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.security.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"cds.security.enabled=false",
+    "cds.cards.reminders.suppress-repeats=false"})
 class CardSizeContentTests {
 
   private static final Path EXAMPLES = Path.of("cds-hooks/examples");

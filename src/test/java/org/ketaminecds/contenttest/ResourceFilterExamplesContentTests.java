@@ -39,9 +39,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the filter's step before the JSON is parsed is exercised too. A case with CQL parameters of its own
  * ({@code "parameters"}) cannot send them over HTTP; it is evaluated in process by both applications, with its
  * parameters (then the filter relies only on the constants that do not read them), and the responses and degraded
- * rules must be the same.
+ * rules must be the same. Reminders that do not repeat are switched off in both:
+ * cases share patients and the test database outlives the run, so an answer would otherwise depend on what was
+ * posted before (the same setting as the in-process example harness, so the Spring context is shared).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.security.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"cds.security.enabled=false",
+    "cds.cards.reminders.suppress-repeats=false"})
 class ResourceFilterExamplesContentTests {
 
   private static ConfigurableApplicationContext unfiltered;
@@ -57,7 +60,8 @@ class ResourceFilterExamplesContentTests {
     // arguments, not default properties: they must win over application.yml
     unfiltered = new SpringApplicationBuilder(KetamineCdsApplication.class)
         .run("--server.port=0", "--cds.security.enabled=false", "--cds.resource-filter.enabled=false",
-            "--cds.storage.data-dir=./target/test-data-unfiltered", "--cds.console.enabled=false");
+            "--cds.storage.data-dir=./target/test-data-unfiltered", "--cds.console.enabled=false",
+            "--cds.cards.reminders.suppress-repeats=false");
   }
 
   @AfterAll

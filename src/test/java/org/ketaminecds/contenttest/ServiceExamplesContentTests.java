@@ -14,8 +14,11 @@ import org.springframework.boot.test.context.SpringBootTest;
  * the same runner as {@code java -jar ketamine-cds.jar test}. Point it elsewhere with
  * {@code -Dcds.examples.dir=<folder>} (plus {@code -Dcds.content.hooks-location=...} and
  * {@code -Dcds.content.cql-location=...} for other content). Fails when the folder is missing or holds no case.
+ * In process, nothing is left out as a repeated reminder, whatever ran before (reminders/RepeatReminders is on the
+ * endpoint path only); the setting below also keeps the classes that post cases over HTTP on one shared context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.security.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"cds.security.enabled=false",
+    "cds.cards.reminders.suppress-repeats=false"})
 class ServiceExamplesContentTests {
 
   static final String EXAMPLES_DIR_PROPERTY = "cds.examples.dir";

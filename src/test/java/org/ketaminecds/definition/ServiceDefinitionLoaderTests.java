@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ketaminecds.config.JacksonConfig;
 import org.ketaminecds.cql.CqlLibraryCatalog;
+import org.ketaminecds.cards.RepeatPolicy;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 class ServiceDefinitionLoaderTests {
@@ -389,6 +390,63 @@ class ServiceDefinitionLoaderTests {
 
     assertThat(errors()).containsExactly("ketamine-order-check.json: _config.cards[1].id: \"esketamine-aneurysm\" is "
         + "used by an earlier rule; rule ids must be unique");
+  }
+
+  @Test
+  void readsAReminderThatDoesNotRepeatOnAnInfoCard() throws IOException {
+    card().put("indicator", "info");
+    rule().putObject("repeat").put("quietDays", 30);
+    write("ketamine-order-check.json", definition);
+
+    var rule = loader().load().require("ketamine-order-check").rules().get(0);
+
+    assertThat(rule.repeat()).isEqualTo(new RepeatPolicy(30));
+    assertThat(rule.repeat().quietPeriod()).isEqualTo(java.time.Duration.ofDays(30));
+  }
+
+  @Test
+  void aRuleWithoutRepeatIsShownOnEveryOrder() throws IOException {
+    write("ketamine-order-check.json", definition);
+
+    assertThat(loader().load().require("ketamine-order-check").rules().get(0).repeat()).isNull();
+  }
+
+  @Test
+  void refusesRepeatOnACriticalOrWarningCard() throws IOException {
+    rule().putObject("repeat").put("quietDays", 30);
+    var warning = rule().deepCopy().put("id", "warning-rule");
+    ((ObjectNode) warning.get("card")).put("indicator", "warning");
+    definition.withArray("/_config/cards").add(warning);
+
+    assertThat(errors()).containsExactly(
+        "ketamine-order-check.json: _config.cards[0].repeat: is only allowed on an info card (this card is critical): "
+            + "a warning or critical card must be shown on every order",
+        "ketamine-order-check.json: _config.cards[1].repeat: is only allowed on an info card (this card is warning): "
+            + "a warning or critical card must be shown on every order");
+  }
+
+  @Test
+  void refusesAQuietPeriodOutsideOneTo365Days() throws IOException {
+    card().put("indicator", "info");
+    rule().putObject("repeat").put("quietDays", 0);
+    var missing = rule().deepCopy().put("id", "no-days");
+    missing.putObject("repeat");
+    var tooLong = rule().deepCopy().put("id", "too-long");
+    tooLong.putObject("repeat").put("quietDays", 366);
+    definition.withArray("/_config/cards").add(missing).add(tooLong);
+
+    assertThat(errors()).containsExactly(
+        "ketamine-order-check.json: _config.cards[0].repeat.quietDays: must be a whole number of days from 1 to 365",
+        "ketamine-order-check.json: _config.cards[1].repeat.quietDays: must be a whole number of days from 1 to 365",
+        "ketamine-order-check.json: _config.cards[2].repeat.quietDays: must be a whole number of days from 1 to 365");
+  }
+
+  @Test
+  void refusesAMisspeltRepeatField() throws IOException {
+    card().put("indicator", "info");
+    rule().putObject("repeat").put("quietDay", 30);
+
+    assertThat(errors()).containsExactly("ketamine-order-check.json: _config.cards[0].repeat.quietDay: unknown field");
   }
 
   @Test

@@ -117,6 +117,27 @@ class ExplainIntegrationTests {
   }
 
   @Test
+  void saysWhenTheEndpointWouldLeaveAReminderOutAsARepeatAndRecordsNothing() throws IOException {
+    var patient = "p-explain-" + java.util.UUID.randomUUID();
+    var rolled = (com.fasterxml.jackson.databind.node.ObjectNode) new RelativeDates(ZonedDateTime.now()).substitute(
+        JSON.readTree(Path.of("cds-hooks/examples/ketamine-order-check/pregnancy-status-unknown.json").toFile())
+            .path("request"));
+    rolled.put("hookInstance", java.util.UUID.randomUUID().toString());
+    var pregnancyUnknown = JSON.writeValueAsString(rolled).replace("p-esk-pregunk", patient);
+    var reminder = "esketamine-pregnancy-status-unknown";
+
+    var before = http.post("/admin/explain/ketamine-order-check", pregnancyUnknown, "Authorization", "Bearer " + ADMIN_TOKEN);
+    var ehr = http.post("/cds-services/ketamine-order-check", pregnancyUnknown);
+    var after = http.post("/admin/explain/ketamine-order-check", pregnancyUnknown, "Authorization", "Bearer " + ADMIN_TOKEN);
+
+    assertThat(rule(before.json(), reminder).path("outcome").asText()).isEqualTo("fired");
+    assertThat(ehr.body()).contains("No recent pregnancy status");
+    assertThat(rule(after.json(), reminder).path("outcome").asText()).isEqualTo("repeat");
+    assertThat(rule(after.json(), reminder).path("summary").asText()).contains("No recent pregnancy status");
+    assertThat(rule(after.json(), "esketamine-monitoring").path("outcome").asText()).isEqualTo("fired");
+  }
+
+  @Test
   void needsTheAdminToken() {
     assertThat(http.post("/admin/explain/ketamine-order-check", request).status()).isEqualTo(401);
   }

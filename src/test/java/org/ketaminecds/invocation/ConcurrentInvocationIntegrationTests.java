@@ -2,6 +2,7 @@ package org.ketaminecds.invocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ketaminecds.ServiceIntegration;
 import org.ketaminecds.definition.ContentExamples;
@@ -25,6 +29,9 @@ class ConcurrentInvocationIntegrationTests extends ServiceIntegration {
   static final int THREADS = 8;
   static final int REQUESTS_PER_THREAD = 500;
   static final String HOOK_INSTANCE = "00000000-0000-4000-8000-000000000000";
+  private static final AtomicLong ALIASES = new AtomicLong();
+  /** The test database outlives the run: aliases of this run must differ from earlier runs' too. */
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
   @Test
   void answersEveryRequestUnderLoadExactlyAsItDoesAlone() throws Exception {
@@ -66,14 +73,23 @@ class ConcurrentInvocationIntegrationTests extends ServiceIntegration {
     }
   }
 
-  /** Status and body of one answer, card and suggestion uuids removed. */
-  private JsonNode answer(Example example, String body) {
+  /**
+   * Status and body of one answer, card and suggestion uuids removed. Each request is sent for a patient id of its
+   * own (mapped back in the answer): a reminder that does not repeat (rule {@code repeat}) would otherwise be left
+   * out of every answer but the first for the example's patient.
+   */
+  private JsonNode answer(Example example, String body) throws JsonProcessingException {
+    var patient = example.request().path("context").path("patientId").asText();
+    var alias = patient + "-" + RUN + "-" + ALIASES.incrementAndGet();
+    var sent = patient.isEmpty() ? body : Pattern.compile("(?<=[\"/])" + Pattern.quote(patient) + "(?=\")").matcher(body)
+        .replaceAll(Matcher.quoteReplacement(alias));
     var reply = http.post("/cds-services/" + example.service(),
-        body.replace(HOOK_INSTANCE, UUID.randomUUID().toString()));
+        sent.replace(HOOK_INSTANCE, UUID.randomUUID().toString()));
     var answer = HookRequests.MAPPER.createObjectNode().put("status", reply.status());
-    answer.set("body", withoutUuids(reply.json()));
+    answer.set("body", withoutUuids(HookRequests.MAPPER.readTree(reply.body().replace(alias, patient))));
     return answer;
   }
+
 
   private static JsonNode withoutUuids(JsonNode node) {
     if (node instanceof ObjectNode object) {

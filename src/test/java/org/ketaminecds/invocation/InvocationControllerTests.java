@@ -49,13 +49,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.ketaminecds.reminders.RepeatReminders;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = InvocationController.class, properties = {"cds.security.enabled=false"})
 @Import({TestWebConfig.class, HookInvoker.class, HookEvaluation.class, HookRequestReader.class, HookRequestValidator.class, CardRenderer.class,
-    InvocationSlots.class, InFlightBodies.class})
+    InvocationSlots.class, InFlightBodies.class, RepeatReminders.class})
 class InvocationControllerTests {
 
   static final String URL = "/cds-services/ketamine-test-check";

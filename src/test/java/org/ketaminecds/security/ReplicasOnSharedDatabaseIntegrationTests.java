@@ -33,13 +33,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two replicas behind one load balancer: two whole applications (security on, one trusted EHR, the same public URL)
  * started at the same time on one new PostgreSQL database. Migrations run once, a JWT accepted by one replica is
- * refused by the other, and feedback for a card issued by one is accepted by the other.
+ * refused by the other, feedback for a card issued by one is accepted by the other, and a reminder shown by one is
+ * not repeated by the other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplicasOnSharedDatabaseIntegrationTests {
 
   private static final String SERVICE = "ketamine-test-check";
   private static final String SERVICE_URL = ClientTokens.PUBLIC_BASE_URL + "/cds-services/" + SERVICE;
+  private static final String REMINDER_SERVICE = "ketamine-test-reminder";
   private static final Path ROOT = Path.of("target", "replicas-tests").toAbsolutePath();
 
   private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
@@ -54,6 +56,10 @@ class ReplicasOnSharedDatabaseIntegrationTests {
     Files.createDirectories(cql.resolve("vocabulary"));
     Files.writeString(cql.resolve("ExampleCheck.cql"),
         new ClassPathResource("test-content/cql/ExampleCheck.cql").getContentAsString(StandardCharsets.UTF_8));
+    Path hooks = Files.createTempDirectory(ROOT, "hooks");
+    Files.writeString(hooks.resolve(SERVICE + ".json"), new ClassPathResource("test-content/cds-hooks/" + SERVICE
+        + ".json").getContentAsString(StandardCharsets.UTF_8));
+    Files.writeString(hooks.resolve(REMINDER_SERVICE + ".json"), REMINDER_DEFINITION);
     URI jwks = SecurityFixture.jwksFile(Files.createTempDirectory(ROOT, "jwks"),
         ClientTokens.publicKeys(ClientTokens.EC_KEY));
     List<String> shared = new ArrayList<>(List.of(
@@ -65,7 +71,7 @@ class ReplicasOnSharedDatabaseIntegrationTests {
         "--cds.security.clients[0].jwks-uri=" + jwks,
         "--cds.security.clients[0].fhir-servers[0]=https://ehr.example.org/fhir",
         "--cds.audit.patient-hash-secret=replicas-share-this-secret-0123456789",
-        "--cds.content.hooks-location=classpath:test-content/cds-hooks/",
+        "--cds.content.hooks-location=" + hooks.toUri(),
         "--cds.content.cql-location=" + cql.toUri()));
     for (Map.Entry<String, String> property : TestDatabase.POSTGRES.properties(database, ROOT).entrySet()) {
       if (property.getKey().startsWith("spring.datasource")) {
@@ -117,7 +123,7 @@ class ReplicasOnSharedDatabaseIntegrationTests {
         .query(String.class).list();
 
     assertThat(replicas).allMatch(ConfigurableApplicationContext::isRunning);
-    assertThat(applied).doesNotHaveDuplicates().contains("1", "3");
+    assertThat(applied).doesNotHaveDuplicates().contains("1", "3", "4");
   }
 
   @Test
@@ -154,6 +160,54 @@ class ReplicasOnSharedDatabaseIntegrationTests {
         .query(Long.class).single();
     assertThat(rows).isEqualTo(1);
   }
+
+  @Test
+  void aReminderShownByOneReplicaIsNotRepeatedByTheOther() throws IOException {
+    String url = ClientTokens.PUBLIC_BASE_URL + "/cds-services/" + REMINDER_SERVICE;
+    String patient = "pat-reminder-" + UUID.randomUUID();
+    String order = orderSign().replace("pat-roundtrip-4711", patient);
+
+    CdsHttp.Reply shown = first.post("/cds-services/" + REMINDER_SERVICE, order,
+        bearer(ClientTokens.es384().audience(url).sign()));
+    CdsHttp.Reply elsewhere = second.post("/cds-services/" + REMINDER_SERVICE, orderSign().replace("pat-roundtrip-4711",
+        patient), bearer(ClientTokens.es384().audience(url).sign()));
+    CdsHttp.Reply otherPatient = second.post("/cds-services/" + REMINDER_SERVICE, orderSign(),
+        bearer(ClientTokens.es384().audience(url).sign()));
+
+    assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+    assertThat(shown.json().path("cards")).hasSize(1);
+    assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(200);
+    assertThat(elsewhere.json().path("cards")).isEmpty();
+    assertThat(otherPatient.json().path("cards")).hasSize(1);
+  }
+
+  /** An info reminder that does not repeat for 30 days, on the test library's date-window rule. */
+  private static final String REMINDER_DEFINITION = """
+      {
+        "id": "ketamine-test-reminder",
+        "hook": "order-sign",
+        "description": "Test reminder shared by replicas; not clinical guidance.",
+        "prefetch": {
+          "patient": "Patient/{{context.patientId}}",
+          "conditions": "Condition?patient={{context.patientId}}",
+          "phq9": "Observation?patient={{context.patientId}}&code=http://loinc.org|44261-6"
+        },
+        "_config": {
+          "cql": { "library": { "id": "ExampleCheck", "version": "1.0.0" } },
+          "cards": [ {
+            "id": "screening-reminder",
+            "conditionExpression": "Needs Screening",
+            "repeat": { "quietDays": 30 },
+            "card": {
+              "summary": "No PHQ-9 in the last 30 days",
+              "detail": "Consider a PHQ-9 (test rule).",
+              "indicator": "info",
+              "source": { "label": "ketamine-cds test content" }
+            }
+          } ]
+        }
+      }
+      """;
 
   private static String orderSign() throws IOException {
     return new ClassPathResource("roundtrip/order-sign.json").getContentAsString(StandardCharsets.UTF_8)
