@@ -33,7 +33,7 @@ class RepeatRemindersTests {
   static final ServiceDefinition SERVICE = new ServiceDefinition("order-check", Hook.ORDER_SIGN, "t", "d", Map.of(),
       null, null, new ServiceConfig(List.of(), null, List.of(
           new CardRule("reminder", "Reminder", null, null, new RepeatPolicy(30)),
-          new CardRule("always", "Always", null, null))));
+          new CardRule("always", "Always", null, null)), List.of()));
   static final RenderedCards BOTH = new RenderedCards(List.of(card("reminder"), card("always")), List.of());
 
   final MeterRegistry meters = new SimpleMeterRegistry();
@@ -52,7 +52,7 @@ class RepeatRemindersTests {
   void aServiceWithoutReminderRulesNeverReadsTheStore() {
     var jdbc = mock(JdbcClient.class);
     var service = new ServiceDefinition("plain", Hook.ORDER_SIGN, "t", "d", Map.of(), null, null,
-        new ServiceConfig(List.of(), null, List.of(new CardRule("always", "Always", null, null))));
+        new ServiceConfig(List.of(), null, List.of(new CardRule("always", "Always", null, null)), List.of()));
     var cards = new RenderedCards(List.of(card("always")), List.of());
 
     assertThat(reminders(true, jdbc).suppressRepeats(service, "p1", cards, NOW)).isSameAs(cards);
