@@ -5,8 +5,11 @@ import java.util.AbstractSet;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
+import org.opencds.cqf.cql.engine.execution.Cache;
 import org.opencds.cqf.cql.engine.execution.CqlEngine;
 import org.opencds.cqf.cql.engine.execution.State;
 import org.slf4j.Logger;
@@ -29,22 +32,14 @@ import org.slf4j.LoggerFactory;
 final class EngineShortcuts {
 
   private static final Logger log = LoggerFactory.getLogger(EngineShortcuts.class);
-  private static final Field STACK = stackField();
-  private static final Field FUNCTIONS = functionCacheField();
+  private static final Field STACK = field(State.class, "evaluatedResourceStack", ArrayDeque.class);
+  private static final Field FUNCTIONS = field(Cache.class, "functionCache", Map.class);
 
   private EngineShortcuts() {}
 
   /** Replaces the engine's bookkeeping; false when this engine version does not allow it. */
   static boolean untrackedResources(CqlEngine engine) {
-    if (STACK == null) {
-      return false;
-    }
-    try {
-      STACK.set(engine.getState(), new IgnoringStack());
-      return true;
-    } catch (IllegalAccessException | RuntimeException e) {
-      return false;
-    }
+    return set(STACK, engine.getState(), new IgnoringStack());
   }
 
   /**
@@ -54,42 +49,32 @@ final class EngineShortcuts {
    * resolves to the same definition, so identity loses nothing. False when this engine version does not allow it.
    */
   static boolean identityFunctionCache(CqlEngine engine) {
-    if (FUNCTIONS == null) {
+    return set(FUNCTIONS, engine.getState().getCache(), new IdentityHashMap<>());
+  }
+
+  private static boolean set(Field field, Object target, Object value) {
+    if (field == null) {
       return false;
     }
     try {
-      FUNCTIONS.set(engine.getState().getCache(), new java.util.IdentityHashMap<>());
+      field.set(target, value);
       return true;
     } catch (IllegalAccessException | RuntimeException e) {
       return false;
     }
   }
 
-  private static Field functionCacheField() {
+  /** The engine's private field of that name and type, accessible; null (and a log line) when it has none. */
+  private static Field field(Class<?> owner, String name, Class<?> type) {
     try {
-      Field field = org.opencds.cqf.cql.engine.execution.Cache.class.getDeclaredField("functionCache");
-      if (field.getType() != java.util.Map.class) {
-        return null;
+      Field field = owner.getDeclaredField(name);
+      if (field.getType() != type) {
+        throw new NoSuchFieldException(name + " is a " + field.getType().getSimpleName());
       }
       field.setAccessible(true);
       return field;
     } catch (NoSuchFieldException | RuntimeException e) {
-      log.info("CQL engine without the expected function cache field: left as it is ({})",
-          e.getClass().getSimpleName());
-      return null;
-    }
-  }
-
-  private static Field stackField() {
-    try {
-      Field field = State.class.getDeclaredField("evaluatedResourceStack");
-      if (field.getType() != ArrayDeque.class) {
-        return null;
-      }
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException | RuntimeException e) {
-      log.info("CQL engine without the expected evaluated-resources field: bookkeeping left on ({})",
+      log.info("CQL engine without the expected {}.{}: left as it is ({})", owner.getSimpleName(), name,
           e.getClass().getSimpleName());
       return null;
     }
