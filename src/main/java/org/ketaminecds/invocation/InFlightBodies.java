@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -32,14 +34,18 @@ public class InFlightBodies {
 
   private static final int CHUNK = 64 * 1024;
 
-  private final Semaphore kilobytes;
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+  private final Budget kilobytes;
+  private final ReentrantLock slowPath = new ReentrantLock(true);
+  private final AtomicInteger readingKilobytes = new AtomicInteger();
   private final int capacityKilobytes;
   private final long timeoutNanos;
   private final long readTimeoutNanos;
 
   InFlightBodies(InvocationProperties properties) {
     this.capacityKilobytes = (int) Math.min(Integer.MAX_VALUE, Math.max(1, properties.effectiveMaxBodyBytesInFlight() >> 10));
-    this.kilobytes = new Semaphore(capacityKilobytes, true);
+    this.kilobytes = new Budget(capacityKilobytes);
     this.timeoutNanos = properties.queueTimeout().toNanos();
     this.readTimeoutNanos = properties.bodyReadTimeout().toNanos();
   }
@@ -95,44 +101,101 @@ public class InFlightBodies {
     return (long) kilobytes.availablePermits() << 10;
   }
 
-  /** The room one call holds, in kilobytes, grown as its body arrives. */
+  /**
+   * The room one call holds, in kilobytes, grown as its body arrives. Room that is free is simply taken. When there is
+   * none, the reader waits, one reader at a time (the others queue for that turn): for calls whose bodies are complete
+   * to finish, or, when readers whose bodies are still arriving hold room, it overdraws the budget by what it needs.
+   * Without that, readers that each hold part of the budget and each wait for more would wait for one another until
+   * the queue timeout (64 concurrent typical bodies, or 8 heavy ones, were answered 503 after 5 s). The reader whose
+   * turn it is keeps it until its body is complete, so the memory in flight stays under twice the budget.
+   */
   private final class Reservation {
 
     private int held;
+    private boolean reading = true;
+    private boolean turn;
 
     void cover(long bytes) {
       int needed = permits(bytes);
       if (needed <= held) {
         return;
       }
-      boolean acquired;
+      int more = needed - held;
+      if (!turn && kilobytes.tryAcquire(more)) {
+        grow(more);
+        return;
+      }
+      long deadline = System.nanoTime() + timeoutNanos;
       try {
-        acquired = kilobytes.tryAcquire(needed - held, timeoutNanos, TimeUnit.NANOSECONDS);
+        if (!turn) {
+          if (!slowPath.tryLock(timeoutNanos, TimeUnit.NANOSECONDS)) {
+            throw new ServiceBusyException();
+          }
+          turn = true;
+        }
+        while (!kilobytes.tryAcquire(more, POLL_NANOS, TimeUnit.NANOSECONDS)) {
+          if (readingKilobytes.get() - held > 0) {
+            kilobytes.overdraw(more); // the room is held by bodies that cannot arrive before this one
+            break;
+          }
+          if (System.nanoTime() - deadline > 0) {
+            throw new ServiceBusyException();
+          }
+        }
+        grow(more);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ServiceBusyException();
       }
-      if (!acquired) {
-        throw new ServiceBusyException();
-      }
-      held = needed;
     }
 
+    private void grow(int more) {
+      held += more;
+      readingKilobytes.addAndGet(more);
+    }
+
+    /** The body is complete: keep room for its size only, and give the slow-path turn back. */
     void trimTo(long bytes) {
       int needed = permits(bytes);
       if (needed < held) {
         kilobytes.release(held - needed);
+        readingKilobytes.addAndGet(needed - held);
         held = needed;
       }
+      doneReading();
     }
 
     void releaseAll() {
+      doneReading();
       kilobytes.release(held);
       held = 0;
     }
 
+    private void doneReading() {
+      if (reading) {
+        reading = false;
+        readingKilobytes.addAndGet(-held);
+      }
+      if (turn) {
+        turn = false;
+        slowPath.unlock();
+      }
+    }
+
     private int permits(long bytes) {
       return (int) Math.min(capacityKilobytes, Math.max(1, (bytes + 1023) >> 10));
+    }
+  }
+
+  /** A semaphore that can lend beyond its permits (available permits go negative until the borrower releases). */
+  private static final class Budget extends Semaphore {
+
+    Budget(int permits) {
+      super(permits, true);
+    }
+
+    void overdraw(int permits) {
+      reducePermits(permits);
     }
   }
 }

@@ -29,7 +29,11 @@ final class StubFhirServer implements AutoCloseable {
     for (SyntheticPatient patient : patients) {
       templates.values().forEach(template -> {
         var url = template.replace("{{context.patientId}}", patient.id());
-        var json = parser.encodeResourceToString(patient.answer(url));
+        var answer = patient.answer(url);
+        if (answer == null) {
+          return; // nothing to serve (e.g. the ordering encounter: generated patients have none): WireMock's 404
+        }
+        var json = parser.encodeResourceToString(answer);
         server.stubFor(request(url).willReturn(aResponse().withStatus(200)
             .withHeader("Content-Type", "application/fhir+json;charset=UTF-8").withBody(json)
             .withFixedDelay(delayMillis)));

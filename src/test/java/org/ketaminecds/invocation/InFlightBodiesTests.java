@@ -52,6 +52,54 @@ class InFlightBodiesTests {
   }
 
   @Test
+  void bodiesArrivingTogetherThatEachHoldPartOfTheBudgetAreAllAdmittedNotLeftWaitingForOneAnother() throws Exception {
+    // 1 MB budget, four 900 KB bodies arriving side by side (each in about 0.1 s): each soon holds part of the budget
+    // and needs more; the queue timeout (2 s) is far longer than any body takes to arrive
+    var bodies = new InFlightBodies(new InvocationProperties(0, Duration.ofSeconds(2), DataSize.ofMegabytes(1),
+        Duration.ofSeconds(10)));
+    var readers = Executors.newFixedThreadPool(4);
+    try {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(readers.submit(() -> bodies.admit(trickle(900_000), 900_000, body -> "read " + body.length)));
+      }
+      for (var answer : answers) {
+        assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("read 900000");
+      }
+      assertThat(bodies.availableBytes()).isEqualTo(1L << 20);
+    } finally {
+      readers.shutdownNow();
+    }
+  }
+
+  /** A body that arrives 16 KB at a time, 2 ms apart (so that concurrent bodies interleave). */
+  private static InputStream trickle(int length) {
+    return new InputStream() {
+      private int sent;
+
+      @Override
+      public int read() {
+        return sent < length ? (sent++ & 0) : -1;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int wanted) {
+        if (sent >= length) {
+          return -1;
+        }
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        int n = Math.min(Math.min(wanted, 16 * 1024), length - sent);
+        sent += n;
+        return n;
+      }
+    };
+  }
+
+  @Test
   void admitsCallsWhoseBodiesFitTogether() throws Exception {
     var bodies = budgetOf(4);
     holdACallOf(bodies, 3L << 20);
