@@ -25,10 +25,12 @@ final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final int managementPort;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final long startedNanos;
 
-  private ServerProcess(Process process, int port, long startedNanos) {
+  private ServerProcess(Process process, int port, int managementPort, long startedNanos) {
+    this.managementPort = managementPort;
     this.process = process;
     this.port = port;
     this.startedNanos = startedNanos;
@@ -37,14 +39,16 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(Path jar, Path workDir, List<String> jvmOptions, List<String> arguments)
       throws IOException {
     int port = freePort();
+    int managementPort = freePort();
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
         "--server.port=" + port, "--server.address=127.0.0.1",
         "--cds.security.public-base-url=http://127.0.0.1:" + port,
-        // production serves the actuator on its own loopback port (8081): a free one, as two servers may run
-        "--management.server.port=0",
+        // production serves the actuator on its own loopback port (8081): a free one, as two servers may run; the
+        // heap sampler and the idle wait read its metrics there
+        "--management.server.port=" + managementPort,
         // the load posts the same generated patients again and again and CardsComparison compares two servers'
         // answers: a reminder left out as a repeat would make answers depend on what was posted before
         "--cds.cards.reminders.suppress-repeats=false"));
@@ -52,7 +56,7 @@ final class ServerProcess implements AutoCloseable {
     var log = workDir.resolve("server.log");
     var started = System.nanoTime();
     var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new ServerProcess(process, port, started);
+    return new ServerProcess(process, port, managementPort, started);
   }
 
   /** Waits for readiness UP ({@code /readyz} on the service port); returns seconds from process start. */
@@ -104,10 +108,14 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Heap in use in MiB (Micrometer's jvm.memory.used, area heap). */
+  private String management() {
+    return "http://127.0.0.1:" + managementPort;
+  }
+
   double heapUsedMb() {
     try {
       var response = http.send(HttpRequest.newBuilder(URI.create(
-          base() + "/actuator/metrics/jvm.memory.used?tag=area:heap")).timeout(Duration.ofSeconds(2)).build(),
+          management() + "/actuator/metrics/jvm.memory.used?tag=area:heap")).timeout(Duration.ofSeconds(2)).build(),
           HttpResponse.BodyHandlers.ofString());
       return JSON.readTree(response.body()).get("measurements").get(0).get("value").asDouble() / (1024 * 1024);
     } catch (IOException | RuntimeException e) {
@@ -129,7 +137,7 @@ final class ServerProcess implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       try {
         var response = http.send(HttpRequest.newBuilder(URI.create(
-            base() + "/actuator/metrics/http.server.requests.active")).timeout(Duration.ofSeconds(5)).build(),
+            management() + "/actuator/metrics/http.server.requests.active")).timeout(Duration.ofSeconds(5)).build(),
             HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
           break;
