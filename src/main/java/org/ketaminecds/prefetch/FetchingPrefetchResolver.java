@@ -183,6 +183,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
   private static void dropOptional(Map<String, String> failures, Set<String> optional) {
     failures.keySet().removeIf(key -> {
       if (optional.contains(key)) {
+        // the key is the service definition's, the reason one of the fixed phrases above (never a URL or payload)
         log.info("Optional prefetch key '{}' unavailable, going on without it: {}", key, failures.get(key));
         return true;
       }

@@ -71,7 +71,9 @@ public class RepeatReminders {
   public RenderedCards suppressRepeats(ServiceDefinition service, String patientId, RenderedCards rendered,
       Instant now) {
     var reminders = reminderRules(service);
-    if (store == null || patientId == null || reminders.isEmpty()) {
+    // A call that answers nothing (an order without ketamine: most order-sign calls) says nothing about a reminder:
+    // it neither repeats one nor is news that resets one, and it costs no database statement.
+    if (store == null || patientId == null || reminders.isEmpty() || rendered.cards().isEmpty()) {
       return rendered;
     }
     var patientHash = hasher.hash(patientId);

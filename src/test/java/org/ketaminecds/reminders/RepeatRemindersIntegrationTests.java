@@ -90,6 +90,24 @@ class RepeatRemindersIntegrationTests extends ServiceIntegration {
   }
 
   @Test
+  void anOrderWithoutKetamineInBetweenIsNoNewsAndWritesNothing() {
+    var patient = newPatient();
+    invoke(order(patient));
+    var sertraline = order(patient);
+    var medication = sertraline.withObject("/context/draftOrders/entry/0/resource")
+        .putObject("medicationCodeableConcept");
+    medication.put("text", "Sertraline 50 mg tablet");
+    medication.putArray("coding").addObject().put("system", "http://www.nlm.nih.gov/research/umls/rxnorm")
+        .put("code", "312940");
+
+    var unrelated = summaries(invoke(sertraline));
+    var again = summaries(invoke(order(patient)));
+
+    assertThat(unrelated).isEmpty();
+    assertThat(again).noneSatisfy(s -> assertThat(s).contains(REMINDER)).isNotEmpty();
+  }
+
+  @Test
   void aSuppressedReminderIsNotRecordedAsIssuedSoItNeedsNoFeedback() {
     var patient = newPatient();
     invoke(order(patient));
