@@ -94,6 +94,19 @@ public final class BoundedNumbersJsonFactory extends JsonFactory {
       return token;
     }
 
+    /**
+     * The underlying parser's own {@code nextFieldName} (a tree of a large body is read through it; the inherited
+     * version goes token by token and reads each name twice), with the same check on a number it may have read.
+     */
+    @Override
+    public String nextFieldName() throws IOException {
+      String name = delegate.nextFieldName();
+      if (name == null && delegate.currentToken() == JsonToken.VALUE_NUMBER_FLOAT && !exponentWithinBound()) {
+        throw new NumberOutOfRangeException(delegate.getParsingContext().pathAsPointer().toString());
+      }
+      return name;
+    }
+
     @Override
     public JsonToken nextValue() throws IOException {
       JsonToken token = nextToken();

@@ -34,7 +34,7 @@ final class WhereTests {
   /** A part of the clause the filter does not understand. */
   private record Unknown() implements RecordTest.Opaque {
     @Override
-    public Truth on(RecordTest.Values values) {
+    public Truth on(RecordTest.Values values, org.ketaminecds.relevance.TextMemo memo) {
       return Truth.UNKNOWN;
     }
   }

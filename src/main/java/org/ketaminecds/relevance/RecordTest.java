@@ -39,7 +39,17 @@ public sealed interface RecordTest {
     }
   }
 
-  Truth on(Values values);
+  /**
+   * Whether a record with these values may pass the clause. {@code memo} keeps the answers of text tests within one
+   * filtering pass (a chart repeats the same medication text on every refill); parts of a clause are evaluated only
+   * while they can still change the answer (the tests have no side effects).
+   */
+  Truth on(Values values, TextMemo memo);
+
+  /** {@link #on(Values, TextMemo)} with a memo of its own. */
+  default Truth on(Values values) {
+    return on(values, new TextMemo());
+  }
 
   /** {@code path} equals one of {@code texts}; an absent value is UNKNOWN (CQL null semantics are not modelled). */
   record OneOf(String path, Set<String> texts) implements RecordTest {
@@ -48,7 +58,7 @@ public sealed interface RecordTest {
     }
 
     @Override
-    public Truth on(Values values) {
+    public Truth on(Values values, TextMemo memo) {
       Value value = values.apply(path);
       return value.unknown() || value.text() == null ? Truth.UNKNOWN : Truth.of(texts.contains(value.text()));
     }
@@ -60,9 +70,9 @@ public sealed interface RecordTest {
    */
   record TextMatches(String path, Pattern pattern) implements RecordTest {
     @Override
-    public Truth on(Values values) {
+    public Truth on(Values values, TextMemo memo) {
       List<String> texts = values.texts(path);
-      return texts == null ? Truth.UNKNOWN : Truth.of(ConceptText.mayMatch(texts, pattern));
+      return texts == null ? Truth.UNKNOWN : Truth.of(memo.mayMatch(texts, pattern));
     }
 
     @Override
@@ -79,15 +89,15 @@ public sealed interface RecordTest {
   /** A boolean literal in the clause. */
   record Fixed(boolean value) implements RecordTest {
     @Override
-    public Truth on(Values values) {
+    public Truth on(Values values, TextMemo memo) {
       return Truth.of(value);
     }
   }
 
   record Not(RecordTest operand) implements RecordTest {
     @Override
-    public Truth on(Values values) {
-      return operand.on(values).not();
+    public Truth on(Values values, TextMemo memo) {
+      return operand.on(values, memo).not();
     }
   }
 
@@ -97,10 +107,10 @@ public sealed interface RecordTest {
     }
 
     @Override
-    public Truth on(Values values) {
+    public Truth on(Values values, TextMemo memo) {
       Truth result = Truth.TRUE;
-      for (RecordTest operand : operands) {
-        result = result.and(operand.on(values));
+      for (int i = 0; i < operands.size() && result != Truth.FALSE; i++) {
+        result = result.and(operands.get(i).on(values, memo));
       }
       return result;
     }
@@ -112,10 +122,10 @@ public sealed interface RecordTest {
     }
 
     @Override
-    public Truth on(Values values) {
+    public Truth on(Values values, TextMemo memo) {
       Truth result = Truth.FALSE;
-      for (RecordTest operand : operands) {
-        result = result.or(operand.on(values));
+      for (int i = 0; i < operands.size() && result != Truth.TRUE; i++) {
+        result = result.or(operands.get(i).on(values, memo));
       }
       return result;
     }

@@ -31,6 +31,7 @@ public final class RelevanceFilter {
       return keep;
     }
     List<Need> witnessed = new ArrayList<>();
+    TextMemo memo = new TextMemo();
     for (int i = 0; i < resources.size(); i++) {
       ResourceView resource = resources.get(i);
       String type = resource.type();
@@ -40,8 +41,10 @@ public final class RelevanceFilter {
       }
       for (Need need : needs.of(type)) {
         Truth code = code(resource, need);
-        Truth test = need.test() == null ? Truth.TRUE : need.test().on(resource);
-        Truth may = code.and(test);
+        if (code == Truth.FALSE) {
+          continue; // the where-test cannot change that (it may be a costly text test)
+        }
+        Truth may = need.test() == null ? code : code.and(need.test().on(resource, memo));
         if (may == Truth.FALSE) {
           continue;
         }
