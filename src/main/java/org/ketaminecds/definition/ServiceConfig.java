@@ -15,8 +15,18 @@ import org.ketaminecds.cards.CardRule;
  * @param optionalPrefetch prefetch keys the rules can do without (e.g. the ordering encounter): when such a key is
  *     neither prefetched nor obtainable from the FHIR server, the request goes on without it instead of failing
  *     with 412
+ * @param appliesWhen optional Boolean define of the library that is false when no rule of the service can fire for
+ *     the call (e.g. no ketamine product among the draft orders): it is evaluated first, alone, and when it is false
+ *     nothing else is evaluated and the answer has no card. Null, a failure or any other value evaluates every rule
+ *     as without it. The content test loop checks it on every example case (a false gate that hides a card fails)
  */
-public record ServiceConfig(List<Hook> additionalHooks, Cql cql, List<CardRule> cards, List<String> optionalPrefetch) {
+public record ServiceConfig(List<Hook> additionalHooks, Cql cql, List<CardRule> cards, List<String> optionalPrefetch,
+    String appliesWhen) {
+
+  /** A definition without {@code appliesWhen}. */
+  public ServiceConfig(List<Hook> additionalHooks, Cql cql, List<CardRule> cards, List<String> optionalPrefetch) {
+    this(additionalHooks, cql, cards, optionalPrefetch, null);
+  }
 
   public ServiceConfig {
     additionalHooks = copy(additionalHooks);

@@ -56,6 +56,11 @@ public record ServiceDefinition(
     return config == null ? Set.of() : Set.copyOf(config.optionalPrefetch());
   }
 
+  /** The define that says whether any rule can fire for a call ({@code _config.appliesWhen}), or null. */
+  public String appliesWhen() {
+    return config == null ? null : config.appliesWhen();
+  }
+
   /** The defines to evaluate first: every rule's condition, and all defines of rules without one. */
   public Set<String> firstExpressions() {
     var names = new LinkedHashSet<String>();

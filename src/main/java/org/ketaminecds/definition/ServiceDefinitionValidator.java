@@ -54,6 +54,11 @@ final class ServiceDefinitionValidator {
     additionalHooks(definition, errors);
     optionalPrefetch(definition, errors);
     var defines = library(config, errors);
+    if (config.appliesWhen() != null && (config.appliesWhen().isBlank()
+        || defines != null && !defines.names().contains(config.appliesWhen()))) {
+      errors.add("_config.appliesWhen", config.appliesWhen().isBlank() ? "must name a define of the library"
+          : "unknown define \"" + config.appliesWhen() + "\" in library " + defines.library());
+    }
     if (config.cards().isEmpty()) {
       errors.add("_config.cards", "at least one card rule is required");
     }

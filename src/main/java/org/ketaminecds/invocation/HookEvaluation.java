@@ -94,6 +94,10 @@ public class HookEvaluation {
     var data = prefetch(version, service, valid, parameters.keySet());
     var result = evaluate(version, service, valid, data, receivedAt, parameters);
     var rendered = render(service, result, data);
+    if (ServiceGate.closed(service.appliesWhen(), result)) {
+      checkGate(service, render(service, version.evaluator().evaluate(rulesRequest(service, valid, data, receivedAt,
+          parameters)), data));
+    }
     var extra = new LinkedHashSet<>(extraDefines);
     extra.removeAll(result.values().keySet());
     extra.removeAll(result.failures().keySet());
@@ -163,12 +167,30 @@ public class HookEvaluation {
 
   private EvaluationResult evaluate(ContentSet version, ServiceDefinition service, ValidatedRequest valid,
       PatientData data, Instant receivedAt, Map<String, Object> parameters) {
-    return version.evaluator().evaluate(new EvaluationRequest(
-        service.library().id(), valid.context().patientId(), data.resources(), service.firstExpressions(), parameters,
-        now(receivedAt), service.expressionsWhenMet()));
+    return ServiceGate.evaluate(version.evaluator(), service.appliesWhen(),
+        rulesRequest(service, valid, data, receivedAt, parameters));
   }
 
+  private EvaluationRequest rulesRequest(ServiceDefinition service, ValidatedRequest valid, PatientData data,
+      Instant receivedAt, Map<String, Object> parameters) {
+    return new EvaluationRequest(service.library().id(), valid.context().patientId(), data.resources(),
+        service.firstExpressions(), parameters, now(receivedAt), service.expressionsWhenMet());
+  }
+
+  /** A closed gate that would hide a card is a content error (in-process calls only: example cases, explain). */
+  private static void checkGate(ServiceDefinition service, RenderedCards withoutGate) {
+    if (!withoutGate.cards().isEmpty()) {
+      throw new IllegalStateException("_config.appliesWhen \"" + service.appliesWhen() + "\" of service "
+          + service.id() + " is false, but without it rule(s) "
+          + withoutGate.cards().stream().map(Card::ruleId).distinct().toList() + " fire: the gate would hide their cards");
+    }
+  }
+
+  /** The cards of the rules; none, and no incomplete-history notice, when the service's gate is closed. */
   RenderedCards render(ServiceDefinition service, EvaluationResult result, PatientData data) {
+    if (ServiceGate.closed(service.appliesWhen(), result)) {
+      return new RenderedCards(List.of(), List.of());
+    }
     var incomplete = new IncompleteHistory(data.truncatedKeys(), service.prefetch().keySet());
     return cardRenderer.render(service.rules(), result, incomplete);
   }

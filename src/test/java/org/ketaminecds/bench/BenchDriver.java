@@ -50,7 +50,7 @@ public final class BenchDriver {
         options.fhirDelayMillis())) {
       for (Prepared p : prepared) {
         p.bodies = p.patients.stream().map(patient -> requests.body(p.scenario.service(), patient,
-            p.scenario.prefetch() ? null : stub.baseUrl())).toList();
+            p.scenario.prefetch() ? null : stub.baseUrl(), p.scenario.otherDrug())).toList();
         var first = p.patients.get(0);
         var prefetchSize = SyntheticPatient.size(first.prefetch(requests.templates(p.scenario.service())));
         report.note(String.format("%s: %d patients (%s); first patient: %d resources in the chart, %d in the "

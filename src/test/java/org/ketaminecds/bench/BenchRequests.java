@@ -52,6 +52,11 @@ final class BenchRequests {
 
   /** A body with the whole prefetch (fhirServer == null) or without prefetch, to be fetched from fhirServer. */
   byte[] body(String service, SyntheticPatient patient, String fhirServer) {
+    return body(service, patient, fhirServer, false);
+  }
+
+  /** The same; with {@code otherDrug} the order being signed is lisinopril instead of SPRAVATO. */
+  byte[] body(String service, SyntheticPatient patient, String fhirServer, boolean otherDrug) {
     var json = new StringBuilder(64 * 1024);
     var order = service.equals(ORDER_SERVICE);
     json.append("{\"hook\":\"").append(order ? "order-sign" : "patient-view").append("\",\"hookInstance\":\"")
@@ -66,7 +71,8 @@ final class BenchRequests {
     json.append("\"context\":{\"userId\":\"Practitioner/bench-prac-1\",\"patientId\":\"").append(patient.id())
         .append('"');
     if (order) {
-      json.append(",\"draftOrders\":").append(parser.encodeResourceToString(draftOrders(patient.id())));
+      var orders = otherDrug ? otherDrugOrder(patient.id()) : draftOrders(patient.id());
+      json.append(",\"draftOrders\":").append(parser.encodeResourceToString(orders));
     }
     json.append('}');
     if (fhirServer == null) {
@@ -80,6 +86,23 @@ final class BenchRequests {
       json.append('}');
     }
     return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** An order of another drug: lisinopril 10 mg daily (one of the generator's chronic medications). */
+  Bundle otherDrugOrder(String patientId) {
+    var order = new MedicationRequest();
+    order.setId("draft-other-" + patientId);
+    order.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
+    order.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+    order.setSubject(new Reference("Patient/" + patientId));
+    order.setAuthoredOnElement(PatientGenerator.dateTime(today));
+    order.addDosageInstruction().setText("10 mg by mouth once daily");
+    order.getMedicationCodeableConcept().addCoding(
+        new Coding(ClinicalCodes.RXNORM, "314076", "lisinopril 10 MG Oral Tablet"))
+        .setText("lisinopril 10 mg tablet");
+    var bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+    bundle.addEntry().setResource(order);
+    return bundle;
   }
 
   /** The order being signed: SPRAVATO 56 mg, induction dose, as the example cases write it. */

@@ -3,13 +3,20 @@ package org.ketaminecds.bench;
 import java.util.List;
 
 /**
- * One benchmark scenario: which service, which kind of patient, and whether the request carries the full prefetch
- * or makes the service fetch everything from the (stub) FHIR server.
+ * One benchmark scenario: which service, which kind of patient, whether the request carries the full prefetch
+ * or makes the service fetch everything from the (stub) FHIR server, and whether the order being signed is the
+ * esketamine order or another drug (lisinopril: most order-sign calls an EHR sends are not for ketamine).
  */
-record Scenario(String name, String service, PatientProfile profile, boolean prefetch, int patients) {
+record Scenario(String name, String service, PatientProfile profile, boolean prefetch, int patients,
+    boolean otherDrug) {
+
+  Scenario(String name, String service, PatientProfile profile, boolean prefetch, int patients) {
+    this(name, service, profile, prefetch, patients, false);
+  }
 
   static final List<Scenario> ALL = List.of(
       new Scenario("order-sign-small", BenchRequests.ORDER_SERVICE, PatientProfile.SMALL, true, 64),
+      new Scenario("order-sign-other-drug", BenchRequests.ORDER_SERVICE, PatientProfile.TYPICAL, true, 64, true),
       new Scenario("order-sign-typical", BenchRequests.ORDER_SERVICE, PatientProfile.TYPICAL, true, 64),
       new Scenario("patient-view-typical", BenchRequests.VIEW_SERVICE, PatientProfile.TYPICAL, true, 64),
       new Scenario("order-sign-no-prefetch", BenchRequests.ORDER_SERVICE, PatientProfile.TYPICAL, false, 32),

@@ -73,6 +73,23 @@ class ContentTestCommandTests {
   }
 
   @Test
+  void aServiceGateThatWouldHideACardFailsTheCasesWhereItWould() throws IOException {
+    // racemic ketamine only: closed for an esketamine order, whose cards it would hide
+    edit("cds-hooks/ketamine-order-check.json", "\"appliesWhen\": \"Ketamine Product Ordered\"",
+        "\"appliesWhen\": \"Racemic Ketamine Ordered\"");
+
+    var status = run(content.toString(), "--case", "esketamine-trd-met", "--case", "no-ketamine-order-no-cards",
+        "--case", "iv-ketamine-for-depression");
+
+    assertThat(status).as(output()).isEqualTo(ContentTestCommand.FAILED);
+    assertThat(output()).contains("FAIL  ketamine-order-check/esketamine-trd-met.json",
+        "_config.appliesWhen \"Racemic Ketamine Ordered\" of service ketamine-order-check is false, but without it "
+            + "rule(s) [", "esketamine-monitoring", "the gate would hide their cards",
+        "ok    ketamine-order-check/no-ketamine-order-no-cards.json",
+        "ok    ketamine-order-check/iv-ketamine-for-depression.json");
+  }
+
+  @Test
   void aBrokenCqlFileExitsTwoNamingFileLineAndColumn() throws IOException {
     edit("cql/Monitoring.cql", "define \"SPRAVATO Monitoring Lines\":", "define \"SPRAVATO Monitoring Lines\" oops:");
 

@@ -385,6 +385,18 @@ class ServiceDefinitionLoaderTests {
   }
 
   @Test
+  void readsTheGateAndRejectsOneThatIsNoDefineOfTheLibrary() throws IOException {
+    ((ObjectNode) definition.get("_config")).put("appliesWhen", "Has Aneurysm");
+    write("ketamine-order-check.json", definition);
+    assertThat(loader().load().require("ketamine-order-check").appliesWhen()).isEqualTo("Has Aneurysm");
+
+    ((ObjectNode) definition.get("_config")).put("appliesWhen", "Ketamine Orderd");
+    write("ketamine-order-check.json", definition);
+    assertThat(errors()).containsExactly("ketamine-order-check.json: _config.appliesWhen: "
+        + "unknown define \"Ketamine Orderd\" in library KetamineOrderCheck");
+  }
+
+  @Test
   void rejectsDuplicateRuleIds() throws IOException {
     definition.withArray("/_config/cards").add(rule().deepCopy());
 
