@@ -39,7 +39,7 @@ public final class BenchDriver {
     for (Scenario scenario : scenarios) {
       var patients = new ArrayList<SyntheticPatient>();
       for (int i = 0; i < (options.quick() ? 2 : scenario.patients()); i++) {
-        patients.add(generator.generate(scenario.profile(), i));
+        patients.add(generator.generate(scenario.profile(), i, scenario.depression()));
       }
       if (!scenario.prefetch()) {
         stubPatients.addAll(patients);

@@ -39,13 +39,26 @@ final class PatientGenerator {
 
   /** Patient number {@code index} of a profile: id {@code bench-<profile>-<index>}, seeded by both. */
   SyntheticPatient generate(PatientProfile profile, int index) {
+    return generate(profile, index, true);
+  }
+
+  /**
+   * The same; without {@code depression} the major depression diagnosis is left off the problem list (everything
+   * else, antidepressant history included, is as with it: e.g. anxiety treated with SSRIs), the chart most
+   * patient-view calls open.
+   */
+  SyntheticPatient generate(PatientProfile profile, int index, boolean depression) {
     var random = new Random(31L * profile.ordinal() + 1_000_003L * index + 7);
     var id = "bench-" + profile.wire() + "-" + index;
     var resources = new ArrayList<Resource>();
     var patient = patient(id, random);
     resources.add(patient);
     var start = today.minusYears(profile.years).minusDays(random.nextInt(60));
-    resources.addAll(conditions(id, profile, start, random));
+    var conditions = conditions(id, profile, start, random);
+    if (!depression) {
+      conditions.remove(0); // dx-0, the major depression; the random draws stay the same
+    }
+    resources.addAll(conditions);
     resources.addAll(allergies(id, random));
     var female = patient.getGender() == AdministrativeGender.FEMALE;
     resources.addAll(new MedicationHistory(codes, id, today, random).generate(profile, start));
