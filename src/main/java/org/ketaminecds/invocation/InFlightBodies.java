@@ -107,7 +107,8 @@ public class InFlightBodies {
    * to finish, or, when readers whose bodies are still arriving hold room, it overdraws the budget by what it needs.
    * Without that, readers that each hold part of the budget and each wait for more would wait for one another until
    * the queue timeout (64 concurrent typical bodies, or 8 heavy ones, were answered 503 after 5 s). The reader whose
-   * turn it is keeps it until its body is complete, so the memory in flight stays under twice the budget.
+   * turn it is keeps it until its body is complete; it borrows at once, without polling, and only while the room lent
+   * stays within the budget, so the bodies in flight stay under twice the budget.
    */
   private final class Reservation {
 
@@ -133,10 +134,16 @@ public class InFlightBodies {
           }
           turn = true;
         }
-        while (!kilobytes.tryAcquire(more, POLL_NANOS, TimeUnit.NANOSECONDS)) {
-          if (readingKilobytes.get() - held > 0) {
-            kilobytes.overdraw(more); // the room is held by bodies that cannot arrive before this one
+        while (!kilobytes.tryAcquire(more)) {
+          // the room is held by bodies that cannot arrive before this one: borrow it at once (a poll per chunk here
+          // cost 10 ms per 64 KB, and heavy bodies at 8 concurrent waited out the queue timeout), as long as what is
+          // lent stays within the budget, i.e. the bodies in flight within twice the budget
+          if (readingKilobytes.get() - held > 0 && kilobytes.availablePermits() - more >= -capacityKilobytes) {
+            kilobytes.overdraw(more);
             break;
+          }
+          if (kilobytes.tryAcquire(more, POLL_NANOS, TimeUnit.NANOSECONDS)) {
+            break; // calls in progress gave room back
           }
           if (System.nanoTime() - deadline > 0) {
             throw new ServiceBusyException();

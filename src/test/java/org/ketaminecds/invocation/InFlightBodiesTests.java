@@ -72,6 +72,36 @@ class InFlightBodiesTests {
     }
   }
 
+  @Test
+  void bodiesLargerThanTheBudgetArrivingTogetherAreAdmittedInTurnNotLeftWaitingUntilTheQueueTimeout() throws Exception {
+    // 1 MB budget, eight clients each sending 1.6 MB bodies back to back (bench order-sign-heavy at 8 concurrent:
+    // 3.2 MB bodies, 2 MB budget): each call may have the budget to itself, so they go one after another
+    var bodies = new InFlightBodies(new InvocationProperties(0, Duration.ofSeconds(2), DataSize.ofMegabytes(1),
+        Duration.ofSeconds(10)));
+    var clients = Executors.newFixedThreadPool(8);
+    try {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(clients.submit(() -> {
+          int answered = 0;
+          for (int call = 0; call < 3; call++) {
+            answered += bodies.admit(trickle(1_600_000), 1_600_000, body -> {
+              sleep(); // the call's evaluation
+              return body.length == 1_600_000 ? 1 : 0;
+            });
+          }
+          return answered;
+        }));
+      }
+      for (var answer : answers) {
+        assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+      }
+      assertThat(bodies.availableBytes()).isEqualTo(1L << 20);
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
   /** A body that arrives 16 KB at a time, 2 ms apart (so that concurrent bodies interleave). */
   private static InputStream trickle(int length) {
     return new InputStream() {
