@@ -24,4 +24,13 @@ public record EvaluationResult(Map<String, Object> values, Map<String, String> f
   public boolean failed(String expression) {
     return failures.containsKey(expression);
   }
+
+  /** These values and failures with those of {@code more} (which win for a define in both). */
+  public EvaluationResult plus(EvaluationResult more) {
+    var allValues = new LinkedHashMap<>(values);
+    allValues.putAll(more.values);
+    var allFailures = new java.util.HashMap<>(failures);
+    allFailures.putAll(more.failures);
+    return new EvaluationResult(allValues, allFailures);
+  }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +93,8 @@ public class HookEvaluation {
     var result = evaluate(version, service, valid, data, receivedAt, parameters);
     var rendered = render(service, result, data);
     if (ServiceGate.closed(service.appliesWhen(), result)) {
-      checkGate(service, render(service, version.evaluator().evaluate(rulesRequest(service, valid, data, receivedAt,
-          parameters)), data));
+      var withoutGate = version.evaluator().evaluate(rulesRequest(service, valid, data, receivedAt, parameters));
+      ServiceGate.check(service, render(service, withoutGate, data));
     }
     var extra = new LinkedHashSet<>(extraDefines);
     extra.removeAll(result.values().keySet());
@@ -105,7 +103,7 @@ public class HookEvaluation {
     if (!extra.isEmpty()) {
       var more = version.evaluator().evaluate(new EvaluationRequest(service.library().id(), valid.context().patientId(),
           data.resources(), extra, parameters, now(receivedAt)));
-      defines = merge(result, more);
+      defines = result.plus(more);
     }
     return new Result(serviceId, service.library().id(), rendered, defines);
   }
@@ -177,15 +175,6 @@ public class HookEvaluation {
         service.firstExpressions(), parameters, now(receivedAt), service.expressionsWhenMet());
   }
 
-  /** A closed gate that would hide a card is a content error (in-process calls only: example cases, explain). */
-  private static void checkGate(ServiceDefinition service, RenderedCards withoutGate) {
-    if (!withoutGate.cards().isEmpty()) {
-      throw new IllegalStateException("_config.appliesWhen \"" + service.appliesWhen() + "\" of service "
-          + service.id() + " is false, but without it rule(s) "
-          + withoutGate.cards().stream().map(Card::ruleId).distinct().toList() + " fire: the gate would hide their cards");
-    }
-  }
-
   /** The cards of the rules; none, and no incomplete-history notice, when the service's gate is closed. */
   RenderedCards render(ServiceDefinition service, EvaluationResult result, PatientData data) {
     if (ServiceGate.closed(service.appliesWhen(), result)) {
@@ -207,11 +196,4 @@ public class HookEvaluation {
     }
   }
 
-  private static EvaluationResult merge(EvaluationResult first, EvaluationResult more) {
-    var values = new LinkedHashMap<>(first.values());
-    values.putAll(more.values());
-    var failures = new HashMap<>(first.failures());
-    failures.putAll(more.failures());
-    return new EvaluationResult(values, failures);
-  }
 }

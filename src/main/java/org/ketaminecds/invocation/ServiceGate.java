@@ -1,9 +1,12 @@
 package org.ketaminecds.invocation;
 
 import java.util.Set;
+import org.ketaminecds.cards.Card;
+import org.ketaminecds.cards.RenderedCards;
 import org.ketaminecds.cql.CqlEvaluator;
 import org.ketaminecds.cql.EvaluationRequest;
 import org.ketaminecds.cql.EvaluationResult;
+import org.ketaminecds.definition.ServiceDefinition;
 
 /**
  * A service's {@code _config.appliesWhen}: one Boolean define, evaluated alone before the rules, that is false when no
@@ -26,6 +29,15 @@ final class ServiceGate {
     var alone = evaluator.evaluate(new EvaluationRequest(rules.library(), rules.patientId(), rules.resources(),
         Set.of(gate), rules.parameters(), rules.now()));
     return closed(gate, alone) ? alone : evaluator.evaluate(rules);
+  }
+
+  /** A closed gate that would hide a card is a content error (in-process calls only: example cases, explain). */
+  static void check(ServiceDefinition service, RenderedCards withoutGate) {
+    if (!withoutGate.cards().isEmpty()) {
+      throw new IllegalStateException("_config.appliesWhen \"" + service.appliesWhen() + "\" of service "
+          + service.id() + " is false, but without it rule(s) "
+          + withoutGate.cards().stream().map(Card::ruleId).distinct().toList() + " fire: the gate would hide their cards");
+    }
   }
 
   /** Whether {@code result} says the gate is closed: the gate's define evaluated, without failure, to false. */
