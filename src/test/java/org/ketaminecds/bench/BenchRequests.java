@@ -90,36 +90,33 @@ final class BenchRequests {
 
   /** An order of another drug: lisinopril 10 mg daily (one of the generator's chronic medications). */
   Bundle otherDrugOrder(String patientId) {
-    var order = new MedicationRequest();
-    order.setId("draft-other-" + patientId);
-    order.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
-    order.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
-    order.setSubject(new Reference("Patient/" + patientId));
-    order.setAuthoredOnElement(PatientGenerator.dateTime(today));
+    var order = draft("draft-other-" + patientId, patientId,
+        new Coding(ClinicalCodes.RXNORM, "314076", "lisinopril 10 MG Oral Tablet"), "lisinopril 10 mg tablet");
     order.addDosageInstruction().setText("10 mg by mouth once daily");
-    order.getMedicationCodeableConcept().addCoding(
-        new Coding(ClinicalCodes.RXNORM, "314076", "lisinopril 10 MG Oral Tablet"))
-        .setText("lisinopril 10 mg tablet");
-    var bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-    bundle.addEntry().setResource(order);
-    return bundle;
+    return new Bundle().setType(Bundle.BundleType.COLLECTION).addEntry(new Bundle.BundleEntryComponent()
+        .setResource(order));
   }
 
   /** The order being signed: SPRAVATO 56 mg, induction dose, as the example cases write it. */
   Bundle draftOrders(String patientId) {
+    var order = draft("draft-esk-" + patientId, patientId,
+        new Coding(ClinicalCodes.RXNORM, "2201625", "esketamine Nasal Spray [Spravato]"),
+        "Spravato 28 mg nasal spray device");
+    order.addDosageInstruction().setText("56 mg intranasally on day 1 under supervision (2 devices)")
+        .getRoute().setText("Nasal");
+    return new Bundle().setType(Bundle.BundleType.COLLECTION).addEntry(new Bundle.BundleEntryComponent()
+        .setResource(order));
+  }
+
+  /** A draft order of this product for this patient, written today. */
+  private MedicationRequest draft(String id, String patientId, Coding product, String text) {
     var order = new MedicationRequest();
-    order.setId("draft-esk-" + patientId);
+    order.setId(id);
     order.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
     order.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
     order.setSubject(new Reference("Patient/" + patientId));
     order.setAuthoredOnElement(PatientGenerator.dateTime(today));
-    order.addDosageInstruction().setText("56 mg intranasally on day 1 under supervision (2 devices)")
-        .getRoute().setText("Nasal");
-    order.getMedicationCodeableConcept().addCoding(
-        new Coding(ClinicalCodes.RXNORM, "2201625", "esketamine Nasal Spray [Spravato]"))
-        .setText("Spravato 28 mg nasal spray device");
-    var bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-    bundle.addEntry().setResource(order);
-    return bundle;
+    order.getMedicationCodeableConcept().addCoding(product).setText(text);
+    return order;
   }
 }
