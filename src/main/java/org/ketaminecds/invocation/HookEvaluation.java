@@ -94,7 +94,7 @@ public class HookEvaluation {
     var rendered = render(service, result, data);
     if (ServiceGate.closed(service.appliesWhen(), result)) {
       var withoutGate = version.evaluator().evaluate(rulesRequest(service, valid, data, receivedAt, parameters));
-      ServiceGate.check(service, render(service, withoutGate, data));
+      ServiceGate.check(service, renderRules(service, withoutGate, data));
     }
     var extra = new LinkedHashSet<>(extraDefines);
     extra.removeAll(result.values().keySet());
@@ -180,6 +180,11 @@ public class HookEvaluation {
     if (ServiceGate.closed(service.appliesWhen(), result)) {
       return new RenderedCards(List.of(), List.of());
     }
+    return renderRules(service, result, data);
+  }
+
+  /** The cards of the rules, whatever the gate (the gate's define may be a rule's condition too). */
+  private RenderedCards renderRules(ServiceDefinition service, EvaluationResult result, PatientData data) {
     var incomplete = new IncompleteHistory(data.truncatedKeys(), service.prefetch().keySet());
     return cardRenderer.render(service.rules(), result, incomplete);
   }

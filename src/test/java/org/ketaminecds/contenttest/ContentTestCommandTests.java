@@ -90,6 +90,19 @@ class ContentTestCommandTests {
   }
 
   @Test
+  void aGateThatIsAlsoARuleConditionIsCheckedAsStrictly() throws IOException {
+    // the esketamine status card's own condition as the gate: closed for an IV ketamine order, whose cards it hides
+    edit("cds-hooks/ketamine-order-check.json", "\"appliesWhen\": \"Ketamine Product Ordered\"",
+        "\"appliesWhen\": \"Esketamine FDA Status\"");
+
+    var status = run(content.toString(), "--case", "iv-ketamine-for-depression");
+
+    assertThat(status).as(output()).isEqualTo(ContentTestCommand.FAILED);
+    assertThat(output()).contains("FAIL  ketamine-order-check/iv-ketamine-for-depression.json",
+        "_config.appliesWhen \"Esketamine FDA Status\"", "ketamine-iv-off-label", "the gate would hide their cards");
+  }
+
+  @Test
   void aBrokenCqlFileExitsTwoNamingFileLineAndColumn() throws IOException {
     edit("cql/Monitoring.cql", "define \"SPRAVATO Monitoring Lines\":", "define \"SPRAVATO Monitoring Lines\" oops:");
 
