@@ -45,6 +45,24 @@ public final class FhirParserIssues extends LenientErrorHandler {
     return copy;
   }
 
+  /** Where this thread's counts stand now, to roll back to with {@link #rollBackThisThread}. */
+  public static Map<Kind, Integer> markThisThread() {
+    return Map.copyOf(perThread.get());
+  }
+
+  /**
+   * Forgets what this thread counted since {@code mark}: FHIR content that is parsed again (a service gate's first
+   * step, then the whole prefetch) is counted once.
+   */
+  public static void rollBackThisThread(Map<Kind, Integer> mark) {
+    EnumMap<Kind, Integer> counts = perThread.get();
+    long since = counts.values().stream().mapToLong(Integer::longValue).sum()
+        - mark.values().stream().mapToLong(Integer::longValue).sum();
+    counts.clear();
+    counts.putAll(mark);
+    total.addAndGet(-since);
+  }
+
   /** Problems counted since start, on every thread. */
   public long total() {
     return total.get();

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.ketaminecds.cards.Card;
 import org.ketaminecds.cards.CardRenderer;
 import org.ketaminecds.cards.IncompleteHistory;
@@ -23,8 +22,6 @@ import org.ketaminecds.cql.EvaluationRequest;
 import org.ketaminecds.cql.EvaluationResult;
 import org.ketaminecds.definition.ServiceDefinition;
 import org.ketaminecds.prefetch.PatientData;
-import org.ketaminecds.prefetch.PrefetchRequest;
-import org.ketaminecds.prefetch.PrefetchResolver;
 import org.ketaminecds.reload.ContentSet;
 import org.ketaminecds.reload.LiveContent;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,18 +40,18 @@ public class HookEvaluation {
   private final LiveContent content;
   private final HookRequestReader reader;
   private final HookRequestValidator validator;
-  private final PrefetchResolver prefetchResolver;
+  private final PrefetchStep prefetchStep;
   private final CardRenderer cardRenderer;
   private final ObjectMapper mapper;
   private final Clock clock;
 
   HookEvaluation(LiveContent content, HookRequestReader reader, HookRequestValidator validator,
-      PrefetchResolver prefetchResolver, CardRenderer cardRenderer,
+      PrefetchStep prefetchStep, CardRenderer cardRenderer,
       @HookJson ObjectMapper mapper, ObjectProvider<Clock> clock) {
     this.content = content;
     this.reader = reader;
     this.validator = validator;
-    this.prefetchResolver = prefetchResolver;
+    this.prefetchStep = prefetchStep;
     this.cardRenderer = cardRenderer;
     this.mapper = mapper;
     this.clock = clock.getIfUnique(Clock::systemDefaultZone);
@@ -89,10 +86,11 @@ public class HookEvaluation {
     var version = content.current(); // one content version for the whole call
     var service = version.services().require(serviceId);
     var valid = validator.validate(hookRequest, service);
-    var data = prefetch(version, service, valid, parameters.keySet());
+    var data = prefetchStep.gated(version, service, valid, now(receivedAt), parameters);
     var result = evaluate(version, service, valid, data, receivedAt, parameters);
     var rendered = render(service, result, data);
     if (ServiceGate.closed(service.appliesWhen(), result)) {
+      data = prefetch(version, service, valid, parameters.keySet()); // the whole chart: the check, the extra defines
       var withoutGate = version.evaluator().evaluate(rulesRequest(service, valid, data, receivedAt, parameters));
       ServiceGate.check(service, renderRules(service, withoutGate, data));
     }
@@ -149,12 +147,12 @@ public class HookEvaluation {
   /** The same for a call that sets those CQL parameters itself. */
   PatientData prefetch(ContentSet version, ServiceDefinition service, ValidatedRequest valid,
       Set<String> parameters) {
-    var context = valid.context();
-    var expressions = new TreeSet<>(service.firstExpressions());
-    service.expressionsWhenMet().values().forEach(expressions::addAll);
-    return prefetchResolver.resolve(new PrefetchRequest(
-        service.prefetch(), context.prefetchTokens(), valid.given(), valid.access(), context.draftResources(),
-        version.evaluator().dataNeeds(service.library().id(), expressions, parameters), service.optionalPrefetch()));
+    return prefetchStep.full(version, service, valid, parameters);
+  }
+
+  /** The endpoint's prefetch: for a gated service, first only what its gate reads ({@link PrefetchStep#gated}). */
+  PatientData gatedPrefetch(ContentSet version, ServiceDefinition service, ValidatedRequest valid, Instant receivedAt) {
+    return prefetchStep.gated(version, service, valid, now(receivedAt), Map.of());
   }
 
   /** The defines the service's rules need, staged as the endpoint evaluates them. */

@@ -62,7 +62,7 @@ class HookInvoker {
       if (valid.access() != null) {
         fhirServerPolicy.check(client, valid.access().fhirServer());
       }
-      var data = trace.prefetch(() -> steps.prefetch(version, service, valid));
+      var data = trace.prefetch(() -> steps.gatedPrefetch(version, service, valid, receivedAt));
       // only the CPU-bound steps take an evaluation slot: a slow EHR (fetch above) cannot starve evaluation
       var rendered = slots.run(() -> {
         var result = trace.evaluate(() -> steps.evaluate(version, service, valid, data, receivedAt));

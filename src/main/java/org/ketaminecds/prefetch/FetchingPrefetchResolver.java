@@ -67,7 +67,39 @@ class FetchingPrefetchResolver implements PrefetchResolver {
     }
   }
 
+  @Override
+  public Optional<PatientData> resolveWithoutServer(PrefetchRequest request) {
+    try {
+      return Optional.of(resolve(request, null, Deadline.after(deadline), serverBase(request)));
+    } catch (ServerNeeded | PrefetchUnavailableException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The data would need a call to the FHIR server (thrown only when resolving without one). */
+  private static final class ServerNeeded extends RuntimeException {
+    ServerNeeded() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static String serverBase(PrefetchRequest request) {
+    FhirAccess access = request.access();
+    return access == null || access.fhirServer() == null ? null
+        : access.fhirServer().toString().replaceAll("/+$", "");
+  }
+
   private PatientData resolve(PrefetchRequest request, FhirGateway.Session session, Deadline until) {
+    return resolve(request, session, until, null);
+  }
+
+  /**
+   * {@code offlineBase}: resolving without the server (session null) for a request whose server has this base, or null
+   * for the ordinary resolution; then anything that would be fetched throws {@link ServerNeeded}.
+   */
+  private PatientData resolve(PrefetchRequest request, FhirGateway.Session session, Deadline until,
+      String offlineBase) {
+    boolean offline = offlineBase != null;
     IParser parser = fhirContext.newJsonParser();
     Map<String, JsonNode> given = request.given() == null ? Map.of() : request.given();
     Map<String, PrefetchValue> values = new TreeMap<>();
@@ -86,6 +118,8 @@ class FetchingPrefetchResolver implements PrefetchResolver {
           sources.put(key, KeySource.PREFETCHED);
           if (!value.hasNextPage()) {
             values.put(key, value);
+          } else if (offline) {
+            throw new ServerNeeded();
           } else if (session == null) {
             failures.put(key, "paged prefetch and no fhirServer to read the next pages from");
           } else {
@@ -98,6 +132,8 @@ class FetchingPrefetchResolver implements PrefetchResolver {
       Optional<String> url = templates.expand(template.getValue(), request.tokens());
       if (url.isEmpty()) {
         log.debug("Prefetch key '{}' skipped: a token it uses has no value in this request", key);
+      } else if (offline) {
+        throw new ServerNeeded();
       } else if (session == null) {
         failures.put(key, "not prefetched and no fhirServer in the request");
       } else {
@@ -133,6 +169,10 @@ class FetchingPrefetchResolver implements PrefetchResolver {
     values.values().forEach(value -> value.resources().forEach(resources::add));
     for (Resource draft : request.draftResources() == null ? List.<Resource>of() : request.draftResources()) {
       resources.addDraft(medicationReferences.hasReference(draft) ? draft.copy() : draft);
+    }
+    if (offline && (!medicationReferences.missing(resources.all(), resources::medication, offlineBase).isEmpty()
+        || orderEncounters.wouldRead(resources, request.draftResources(), request.needs(), offlineBase))) {
+      throw new ServerNeeded();
     }
     resolveMedications(resources, session, until);
     orderEncounters.readMissing(resources, request.draftResources(), request.needs(), session, fetcher, until);

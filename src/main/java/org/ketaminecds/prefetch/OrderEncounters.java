@@ -42,6 +42,12 @@ final class OrderEncounters {
   }
 
   /** Reads the missing encounters within the deadline and adds those found; only when a rule reads Encounter. */
+  /** Whether {@link #readMissing} would read an Encounter from a server with this base. */
+  boolean wouldRead(AssembledResources resources, List<Resource> drafts, DataNeeds needs, String fhirBase) {
+    return drafts != null && !(needs.filters() && needs.of("Encounter").isEmpty())
+        && !missing(drafts, resources.all(), fhirBase).isEmpty();
+  }
+
   void readMissing(AssembledResources resources, List<Resource> drafts, DataNeeds needs, FhirGateway.Session session,
       ParallelFetcher fetcher, Deadline until) {
     if (session == null || drafts == null || (needs.filters() && needs.of("Encounter").isEmpty())) {

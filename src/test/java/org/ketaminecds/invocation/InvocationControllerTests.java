@@ -55,7 +55,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = InvocationController.class, properties = {"cds.security.enabled=false"})
-@Import({TestWebConfig.class, HookInvoker.class, HookEvaluation.class, HookRequestReader.class, HookRequestValidator.class, CardRenderer.class,
+@Import({TestWebConfig.class, HookInvoker.class, HookEvaluation.class, PrefetchStep.class, HookRequestReader.class, HookRequestValidator.class, CardRenderer.class,
     InvocationSlots.class, InFlightBodies.class, RepeatReminders.class})
 class InvocationControllerTests {
 

@@ -50,6 +50,10 @@ final class TestResolver implements AutoCloseable {
     return resolver.resolve(request);
   }
 
+  java.util.Optional<PatientData> resolveWithoutServer(PrefetchRequest request) {
+    return resolver.resolveWithoutServer(request);
+  }
+
   static FhirAccess access(String fhirBase) {
     return new FhirAccess(URI.create(fhirBase), TOKEN);
   }

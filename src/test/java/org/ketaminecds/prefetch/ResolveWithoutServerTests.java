@@ -1,0 +1,92 @@
+package org.ketaminecds.prefetch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ketaminecds.prefetch.FetchingPrefetchResolverTests.ids;
+import static org.ketaminecds.prefetch.FhirFixtures.json;
+import static org.ketaminecds.prefetch.TestResolver.access;
+import static org.ketaminecds.prefetch.TestResolver.request;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Resolving without the FHIR server (a service gate's first step): never a call to the server, and no answer at all
+ * when the ordinary resolution would have fetched anything, so that what comes back is exactly what it would return.
+ */
+class ResolveWithoutServerTests {
+
+  @RegisterExtension
+  static WireMockExtension ehr = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private static final Map<String, String> CHART = Map.of(
+      "patient", "Patient/{{context.patientId}}",
+      "conditions", "Condition?patient={{context.patientId}}");
+  private static final Map<String, String> ORDERS =
+      Map.of("medications", "MedicationRequest?patient={{context.patientId}}&_include=MedicationRequest:medication");
+
+  private final TestResolver resolver = TestResolver.withDefaults();
+
+  @AfterEach
+  void closeResolver() {
+    resolver.close();
+  }
+
+  private String fhirBase() {
+    return ehr.baseUrl() + "/fhir";
+  }
+
+  @Test
+  void answersWhatTheOrdinaryResolutionReturnsWhenEveryKeyCameWithTheRequest() {
+    var given = Map.of("patient", json("Patient-p1.json"), "conditions", json("Bundle-conditions-p1.json"));
+
+    var offline = resolver.resolveWithoutServer(request(CHART, given, access(fhirBase())));
+
+    assertThat(offline).isPresent();
+    assertThat(ids(offline.get().resources()))
+        .containsExactlyInAnyOrderElementsOf(ids(resolver.resolve(request(CHART, given, access(fhirBase()))).resources()));
+    ehr.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void hasNoAnswerWhenAKeyWouldBeFetched() {
+    var given = Map.of("patient", json("Patient-p1.json"));
+
+    assertThat(resolver.resolveWithoutServer(request(CHART, given, access(fhirBase())))).isEmpty();
+    ehr.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void hasNoAnswerWhenAnOrdersMedicationIsOnlyOnTheServer() {
+    // an order given only as medicationReference to a Medication the prefetch does not hold: the ordinary resolution
+    // reads it from the server (MedicationReferenceResolutionTests); without it the order would have no code
+    var given = Map.of("medications", json("Bundle-medicationrequests-reference.json"));
+
+    assertThat(resolver.resolveWithoutServer(request(ORDERS, given, access(fhirBase())))).isEmpty();
+    ehr.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void answersForARequestWithoutAServerAsTheOrdinaryResolutionDoes() {
+    // no fhirServer: the ordinary resolution cannot read the Medication either, so both leave the reference as it is
+    var given = Map.of("medications", json("Bundle-medicationrequests-reference.json"));
+
+    var offline = resolver.resolveWithoutServer(request(ORDERS, given, null));
+
+    assertThat(offline).isPresent();
+    assertThat(ids(offline.get().resources()))
+        .containsExactlyInAnyOrderElementsOf(ids(resolver.resolve(request(ORDERS, given, null)).resources()));
+  }
+
+  @Test
+  void hasNoAnswerWhereTheOrdinaryResolutionFailsWithoutAServer() {
+    var given = Map.of("patient", json("Patient-p1.json"));
+
+    assertThat(resolver.resolveWithoutServer(request(CHART, given, null))).isEmpty();
+  }
+}
