@@ -107,12 +107,13 @@ public class InFlightBodies {
    * to finish, or, when readers whose bodies are still arriving hold room, it overdraws the budget by what it needs.
    * Without that, readers that each hold part of the budget and each wait for more would wait for one another until
    * the queue timeout (64 concurrent typical bodies, or 8 heavy ones, were answered 503 after 5 s). The reader whose
-   * turn it is keeps it until its body is complete; it borrows at once, without polling, and only while the room lent
-   * stays within the budget, so the bodies in flight stay under twice the budget.
+   * turn it is keeps it until its body is complete; it borrows at once, without polling, and only while nothing else
+   * is lent, so the bodies in flight stay within the budget plus one body (at most twice the budget).
    */
   private final class Reservation {
 
     private int held;
+    private int borrowed; // of held, what this call borrowed beyond the budget
     private boolean reading = true;
     private boolean turn;
 
@@ -136,10 +137,12 @@ public class InFlightBodies {
         }
         while (!kilobytes.tryAcquire(more)) {
           // the room is held by bodies that cannot arrive before this one: borrow it at once (a poll per chunk here
-          // cost 10 ms per 64 KB, and heavy bodies at 8 concurrent waited out the queue timeout), as long as what is
-          // lent stays within the budget, i.e. the bodies in flight within twice the budget
-          if (readingKilobytes.get() - held > 0 && kilobytes.availablePermits() - more >= -capacityKilobytes) {
+          // cost 10 ms per 64 KB, and heavy bodies at 8 concurrent waited out the queue timeout), but only while
+          // nothing is lent to another call: one body's debt at a time, so the bodies in flight stay within the budget
+          // plus one body (lending up to the budget again let 64 typical calls fill a 512 MB heap and collect it)
+          if (readingKilobytes.get() - held > 0 && kilobytes.availablePermits() + borrowed >= 0) {
             kilobytes.overdraw(more);
+            borrowed += more;
             break;
           }
           if (kilobytes.tryAcquire(more, POLL_NANOS, TimeUnit.NANOSECONDS)) {
