@@ -85,8 +85,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
 
   private static String serverBase(PrefetchRequest request) {
     FhirAccess access = request.access();
-    return access == null || access.fhirServer() == null ? null
-        : access.fhirServer().toString().replaceAll("/+$", "");
+    return access == null || access.fhirServer() == null ? null : FhirGateway.base(access);
   }
 
   private PatientData resolve(PrefetchRequest request, FhirGateway.Session session, Deadline until) {
@@ -171,7 +170,7 @@ class FetchingPrefetchResolver implements PrefetchResolver {
       resources.addDraft(medicationReferences.hasReference(draft) ? draft.copy() : draft);
     }
     if (offline && (!medicationReferences.missing(resources.all(), resources::medication, offlineBase).isEmpty()
-        || orderEncounters.wouldRead(resources, request.draftResources(), request.needs(), offlineBase))) {
+        || !orderEncounters.toRead(resources, request.draftResources(), request.needs(), offlineBase).isEmpty())) {
       throw new ServerNeeded();
     }
     resolveMedications(resources, session, until);

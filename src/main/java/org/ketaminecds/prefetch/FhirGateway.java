@@ -67,9 +67,14 @@ class FhirGateway {
   record LaterPages(List<Resource> resources, boolean truncated) {
   }
 
+  /** The base URL of the access's FHIR server as sessions use it (no trailing slash); {@code fhirServer()} must be set. */
+  static String base(FhirAccess access) {
+    return access.fhirServer().toString().replaceAll("/+$", "");
+  }
+
   /** A client for one hook request; {@code access.fhirServer()} must be set. */
   Session open(FhirAccess access) {
-    String base = access.fhirServer().toString().replaceAll("/+$", "");
+    String base = base(access);
     IGenericClient client = fhirContext.newRestfulGenericClient(base);
     // the token goes to URLs inside fhirServer only; a call elsewhere is refused before it is sent
     client.registerInterceptor(new ScopedBearerToken(new FhirBaseScope(access.fhirServer()), access.bearerToken()));

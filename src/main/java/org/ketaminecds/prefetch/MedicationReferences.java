@@ -8,7 +8,6 @@ import java.util.function.Function;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DomainResource;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationDispense;
@@ -44,7 +43,7 @@ final class MedicationReferences {
     Set<String> ids = new LinkedHashSet<>();
     for (Resource resource : resources) {
       if (medication(resource) instanceof Reference ref && contained(resource, ref).isEmpty()) {
-        String id = serverId(ref, fhirBase);
+        String id = ServerReferences.id(ref.getReference(), "Medication", fhirBase);
         if (id != null && known.apply(id).isEmpty()) {
           ids.add(id);
         }
@@ -60,7 +59,7 @@ final class MedicationReferences {
     }
     Optional<Medication> medication = contained(resource, ref);
     if (medication.isEmpty()) {
-      String id = serverId(ref, fhirBase);
+      String id = ServerReferences.id(ref.getReference(), "Medication", fhirBase);
       medication = id == null ? Optional.empty() : known.apply(id);
     }
     medication.map(MedicationReferences::concept).ifPresent(concept -> {
@@ -102,20 +101,6 @@ final class MedicationReferences {
         .map(Medication.class::cast)
         .filter(c -> id.equals(c.getIdElement().getIdPart()) || reference.equals(c.getId()))
         .findFirst();
-  }
-
-  /** "Medication/x" or "{fhirBase}/Medication/x" gives "x"; other servers and types give null. */
-  private static String serverId(Reference ref, String fhirBase) {
-    String reference = ref.getReference();
-    if (reference == null || reference.isBlank() || reference.startsWith("#")) {
-      return null;
-    }
-    IdType id = new IdType(reference);
-    if (!"Medication".equals(id.getResourceType()) || !id.hasIdPart()) {
-      return null;
-    }
-    boolean sameServer = !id.hasBaseUrl() || id.getBaseUrl().replaceAll("/+$", "").equals(fhirBase);
-    return sameServer ? id.getIdPart() : null;
   }
 
   private static Type medication(Resource resource) {

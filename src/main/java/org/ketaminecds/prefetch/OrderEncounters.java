@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Resource;
 import org.ketaminecds.relevance.DataNeeds;
@@ -32,7 +31,7 @@ final class OrderEncounters {
     Set<String> ids = new LinkedHashSet<>();
     for (Resource draft : drafts) {
       if (draft instanceof MedicationRequest order && order.hasEncounter()) {
-        String id = serverId(order.getEncounter().getReference(), fhirBase);
+        String id = ServerReferences.id(order.getEncounter().getReference(), "Encounter", fhirBase);
         if (id != null && !present.contains(id)) {
           ids.add(id);
         }
@@ -41,19 +40,18 @@ final class OrderEncounters {
     return ids;
   }
 
-  /** Reads the missing encounters within the deadline and adds those found; only when a rule reads Encounter. */
-  /** Whether {@link #readMissing} would read an Encounter from a server with this base. */
-  boolean wouldRead(AssembledResources resources, List<Resource> drafts, DataNeeds needs, String fhirBase) {
-    return drafts != null && !(needs.filters() && needs.of("Encounter").isEmpty())
-        && !missing(drafts, resources.all(), fhirBase).isEmpty();
+  /** The ids of the order encounters {@link #readMissing} reads from a server with this base: none unless a rule reads Encounter. */
+  Set<String> toRead(AssembledResources resources, List<Resource> drafts, DataNeeds needs, String fhirBase) {
+    if (drafts == null || (needs.filters() && needs.of("Encounter").isEmpty())) {
+      return Set.of();
+    }
+    return missing(drafts, resources.all(), fhirBase);
   }
 
+  /** Reads the missing encounters within the deadline and adds those found; only when a rule reads Encounter. */
   void readMissing(AssembledResources resources, List<Resource> drafts, DataNeeds needs, FhirGateway.Session session,
       ParallelFetcher fetcher, Deadline until) {
-    if (session == null || drafts == null || (needs.filters() && needs.of("Encounter").isEmpty())) {
-      return;
-    }
-    Set<String> missing = missing(drafts, resources.all(), session.base());
+    Set<String> missing = session == null ? Set.of() : toRead(resources, drafts, needs, session.base());
     if (missing.isEmpty()) {
       return;
     }
@@ -66,18 +64,5 @@ final class OrderEncounters {
     if (failed > 0) {
       log.info("{} ordering encounter(s) could not be read; the orders are judged without them", failed);
     }
-  }
-
-  /** The id of a relative reference, or of an absolute one on {@code fhirBase}; null otherwise. */
-  private static String serverId(String reference, String fhirBase) {
-    if (reference == null || reference.isBlank() || reference.startsWith("#")) {
-      return null;
-    }
-    IdType id = new IdType(reference);
-    if (!"Encounter".equals(id.getResourceType()) || !id.hasIdPart()) {
-      return null;
-    }
-    boolean sameServer = !id.hasBaseUrl() || id.getBaseUrl().replaceAll("/+$", "").equals(fhirBase);
-    return sameServer ? id.getIdPart() : null;
   }
 }
