@@ -205,7 +205,7 @@ final class EngineCqlEvaluator implements CqlEvaluator, CqlTracer {
 
     private CqlEngine newEngine() {
       Environment environment = new Environment(
-          libraries.caches().newLibraryManager(),
+          libraries.caches().engineLibraryManager(),
           Map.of(FHIR_MODEL_URI, new CompositeDataProvider(modelResolver, retrieveProvider)),
           libraries.terminology());
       var options = EnumSet.of(CqlEngine.Options.EnableExpressionCaching);

@@ -111,7 +111,7 @@ final class EngineCqlTracer implements CqlTracer {
 
   private CqlEngine newEngine(InMemoryRetrieveProvider retrieve, Pair<String, Object> context,
       java.util.Set<String> requestParameters) {
-    var environment = new Environment(libraries.caches().newLibraryManager(),
+    var environment = new Environment(libraries.caches().engineLibraryManager(),
         Map.of(FHIR_MODEL_URI, new CompositeDataProvider(modelResolver, retrieve)), libraries.terminology());
     var engine = new CqlEngine(environment, EnumSet.of(CqlEngine.Options.EnableExpressionCaching));
     precomputed.seed(engine, context, requestParameters);

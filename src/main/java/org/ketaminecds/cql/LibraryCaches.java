@@ -23,7 +23,8 @@ import org.hl7.elm.r1.VersionedIdentifier;
  * The translator caches. The FHIR ModelInfo and the libraries that do not come from the content
  * folder (FHIRHelpers from {@code quick}) are shared by the whole process, so they are compiled once
  * per JVM; the content libraries live in one cache per loaded content folder. LibraryManager and
- * ModelManager are not thread-safe, so callers take a new one over these caches per use.
+ * ModelManager are not thread-safe, so translation takes a new one over these caches per use and evaluation keeps
+ * one per thread ({@link #engineLibraryManager()}).
  */
 final class LibraryCaches {
 
@@ -45,6 +46,7 @@ final class LibraryCaches {
 
   private final Set<String> contentNames;
   private final Map<VersionedIdentifier, CompiledLibrary> libraries = new ConcurrentHashMap<>();
+  private final ThreadLocal<LibraryManager> engineManagers = ThreadLocal.withInitial(this::newLibraryManager);
 
   /** The translator's own version (what it writes into each library's CqlToElmInfo). */
   static String translatorVersion() {
@@ -77,6 +79,16 @@ final class LibraryCaches {
 
   LibraryManager newLibraryManager() {
     return new LibraryManager(new ModelManager(MODELS), OPTIONS, libraries);
+  }
+
+  /**
+   * The library manager an engine evaluates with, one per thread and per content load. A new ModelManager asks
+   * the ServiceLoader for the ModelInfo providers, which in the packaged jar reads every nested jar's
+   * META-INF/services on each call (docs/develop/stack-pitfalls.md P19); an engine only reads the caches through
+   * its manager, so the thread that evaluates keeps its own rather than building one per engine.
+   */
+  LibraryManager engineLibraryManager() {
+    return engineManagers.get();
   }
 
   /** A content library already compiled under any version, or null. */
