@@ -98,7 +98,14 @@ public final class BenchDriver {
           var audience = "http://127.0.0.1:" + URI.create(server.base()).getPort() + path;
           var warm = options.warmUp();
           System.out.printf("%s: warm-up (%d requests max)%n", p.scenario.name(), warm);
-          run.run(8, warm, Duration.ofSeconds(options.quick() ? 5 : 20), client.tokens(audience, warm));
+          var warmed = run.run(8, warm, Duration.ofSeconds(options.quick() ? 5 : 20), client.tokens(audience, warm));
+          if (!options.quick()) {
+            int perRound = (int) Math.min(20_000, warmed.perSecond() * 6 + 50);
+            var settled = CompilerSettling.settle(server, options.settleLimit(),
+                time -> run.run(8, perRound, time, client.tokens(audience, perRound)));
+            report.note(p.scenario.name() + " warm-up: JIT compiler " + settled.describe());
+            System.out.println(p.scenario.name() + " warm-up: JIT compiler " + settled.describe());
+          }
           drain(server, report, p.scenario.name() + " warm-up");
           double rate = 0;
           for (int concurrency : options.concurrency()) {
@@ -117,16 +124,18 @@ public final class BenchDriver {
             }, 0, 250, TimeUnit.MILLISECONDS);
             var loadBefore = Machine.load();
             double serverCpu = server.cpuMillis();
+            double compilerCpu = server.compilerCpuMillis();
             double clientCpu = Machine.cpuMillis(ProcessHandle.current());
             var outcome = run.run(concurrency, tokens, bound.time(), signed);
             sampler.shutdownNow();
             // sampled CPU of the phase itself (the heap sampler's actuator calls are a few per second)
             serverCpu = (server.cpuMillis() - serverCpu) / Math.max(1, outcome.requests());
+            compilerCpu = (server.compilerCpuMillis() - compilerCpu) / Math.max(1, outcome.requests());
             clientCpu = (Machine.cpuMillis(ProcessHandle.current()) - clientCpu) / Math.max(1, outcome.requests());
             rate = outcome.perSecond();
             drain(server, report, p.scenario.name() + " at " + concurrency);
             var row = new BenchReport.Row(p.scenario.name(), concurrency, outcome, heap.get(), rss.get(), loadBefore,
-                Machine.load(), serverCpu, clientCpu);
+                Machine.load(), serverCpu, compilerCpu, clientCpu);
             report.add(row);
             System.out.printf("%s c=%d: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d %s%n",
                 p.scenario.name(), concurrency, outcome.requests(), outcome.perSecond(), outcome.percentile(50),

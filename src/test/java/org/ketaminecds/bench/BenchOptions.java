@@ -86,6 +86,11 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
     return quick ? 30 : 3000;
   }
 
+  /** How long the warm-up may go on waiting for the JIT compiler to settle ({@link CompilerSettling}). */
+  Duration settleLimit() {
+    return Duration.ofSeconds(90);
+  }
+
   /** How long a measured phase may run: whichever of count and time comes first. */
   Bound bound(int concurrency) {
     if (quick) {
@@ -108,7 +113,9 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
         + "embedded H2 (the default store), default application.yml otherwise.\n"
         + "- Client: Java HttpClient (HTTP/1.1, keep-alive) on a fixed thread pool per concurrency level, closed "
         + "loop, same JVM as the stub FHIR server; tokens signed before each phase.\n"
-        + "- Each scenario: warm-up of up to " + warmUp() + " requests at 8 concurrent; each level: 50 more, then "
+        + "- Each scenario: warm-up of up to " + warmUp() + " requests at 8 concurrent, then more rounds of 5 s until "
+        + "the JIT compiler threads use less than 5% of the server's CPU in a round (at most " + settleLimit().toSeconds()
+        + " s; the notes say how long each took); each level: 50 more, then "
         + "the measured phase bounded by count and time (1: " + bound(1) + "; 8: " + bound(8) + "; 64: "
         + bound(64) + ").";
   }

@@ -20,7 +20,7 @@ final class BenchReport {
    * needs more limits the rate.
    */
   record Row(String scenario, int concurrency, LoadRun.Outcome outcome, double heapMb, double rssMb, double loadBefore,
-      double loadAfter, double serverCpuMs, double clientCpuMs) {}
+      double loadAfter, double serverCpuMs, double compilerCpuMs, double clientCpuMs) {}
 
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
@@ -39,15 +39,15 @@ final class BenchReport {
   }
 
   String table() {
-    var text = new StringBuilder(String.format("%-26s %5s %8s %8s %8s %8s %8s %8s %7s %7s %7s %5s %5s %7s %7s%n",
+    var text = new StringBuilder(String.format("%-26s %5s %8s %8s %8s %8s %8s %8s %7s %7s %7s %5s %5s %7s %7s %7s%n",
         "scenario", "conc", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "heapMB",
-        "rssMB", "cards", "load", "srvCPU", "cliCPU"));
+        "rssMB", "cards", "load", "srvCPU", "ofJIT", "cliCPU"));
     for (Row row : rows) {
       var o = row.outcome();
-      text.append(String.format("%-26s %5d %8d %8.0f %8.2f %8.2f %8.2f %8.1f %7d %7.0f %7.0f %5d %5.1f %7.2f %7.2f%n",
+      text.append(String.format("%-26s %5d %8d %8.0f %8.2f %8.2f %8.2f %8.1f %7d %7.0f %7.0f %5d %5.1f %7.2f %7.2f %7.2f%n",
           row.scenario(), row.concurrency(), o.requests(), o.perSecond(), o.percentile(50), o.percentile(95),
           o.percentile(99), o.percentile(100), o.errors(), row.heapMb(), row.rssMb(), o.cardsInFirstResponse(),
-          row.loadBefore(), row.serverCpuMs(), row.clientCpuMs()));
+          row.loadBefore(), row.serverCpuMs(), row.compilerCpuMs(), row.clientCpuMs()));
     }
     return text.toString();
   }
@@ -55,15 +55,15 @@ final class BenchReport {
   String markdownTable() {
     var text = new StringBuilder("| scenario | concurrency | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | "
         + "errors | heap used MB (peak) | RSS MB (peak) | cards | load 1m (before → after) | server CPU ms/request "
-        + "| client CPU ms/request |\n"
-        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
+        + "| of which JIT compiler | client CPU ms/request |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
     for (Row row : rows) {
       var o = row.outcome();
       text.append(String.format("| %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %d%s | %.0f | %.0f | %d | "
-              + "%.2f → %.2f | %.2f | %.2f |%n", row.scenario(), row.concurrency(), o.requests(), o.perSecond(),
+              + "%.2f → %.2f | %.2f | %.2f | %.2f |%n", row.scenario(), row.concurrency(), o.requests(), o.perSecond(),
           o.percentile(50), o.percentile(95), o.percentile(99), o.percentile(100), o.errors(),
           o.errorKinds().isEmpty() ? "" : " " + o.errorKinds(), row.heapMb(), row.rssMb(), o.cardsInFirstResponse(),
-          row.loadBefore(), row.loadAfter(), row.serverCpuMs(), row.clientCpuMs()));
+          row.loadBefore(), row.loadAfter(), row.serverCpuMs(), row.compilerCpuMs(), row.clientCpuMs()));
     }
     return text.toString();
   }

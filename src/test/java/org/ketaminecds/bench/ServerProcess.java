@@ -93,6 +93,11 @@ final class ServerProcess implements AutoCloseable {
     return Machine.cpuMillis(process.toHandle());
   }
 
+  /** CPU time the server's JIT compiler threads have used so far, in milliseconds (part of {@link #cpuMillis}). */
+  double compilerCpuMillis() {
+    return Machine.compilerCpuMillis(pid());
+  }
+
   /** Resident set size in MiB, from /proc (Linux). */
   double rssMb() {
     try {
