@@ -76,18 +76,11 @@ public final class BenchDriver {
           server.jcmd("JFR.stop", "name=startup", "filename=" + work.resolve("startup.jfr").toAbsolutePath());
           System.out.println(JfrSummary.summarize(work.resolve("startup.jfr"), 25));
         }
-        CardsComparison.Outcome comparison = null;
-        if (options.compareCards()) {
-          System.out.println("Comparing cards with the resource filter on and off (a second server, filter off)");
-          comparison = new CardsComparison(client).againstUnfiltered(options.jar(), work, jvm, arguments,
-              prepared.stream().map(p -> new CardsComparison.Requests(p.scenario.name(), p.scenario.service(),
-                  p.bodies)).toList(), server.base());
-          report.note(comparison.summary());
-          System.out.println(comparison.summary());
-          if (options.compareOnly()) {
-            server.close(); // System.exit skips try-with-resources
-            System.exit(comparison.equal() ? 0 : 1);
-          }
+        var comparisons = compareCards(options, client, work, jvm, arguments, prepared, server, report);
+        boolean cardsEqual = comparisons.stream().allMatch(CardsComparison.Outcome::equal);
+        if (options.compareOnly()) {
+          server.close(); // System.exit skips try-with-resources
+          System.exit(cardsEqual ? 0 : 1);
         }
         String profile = null;
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -161,12 +154,35 @@ public final class BenchDriver {
           report.write(options.out(), options.command(), Machine.describe(), options.setup(), profile);
           System.out.println("Written " + options.out());
         }
-        if (comparison != null && !comparison.equal()) {
+        if (!cardsEqual) {
           System.exit(1);
         }
       }
     }
     System.exit(0);
+  }
+
+  /** The cards comparisons asked for: filter on and off (unless --no-compare), and this build and --baseline. */
+  private static List<CardsComparison.Outcome> compareCards(BenchOptions options, BenchClient client, Path work,
+      List<String> jvm, List<String> arguments, List<Prepared> prepared, ServerProcess server, BenchReport report)
+      throws Exception {
+    var requests = prepared.stream().map(p -> new CardsComparison.Requests(p.scenario.name(), p.scenario.service(),
+        p.bodies)).toList();
+    var comparison = new CardsComparison(client);
+    var outcomes = new java.util.ArrayList<CardsComparison.Outcome>();
+    if (options.compareCards()) {
+      System.out.println("Comparing cards with the resource filter on and off (a second server, filter off)");
+      outcomes.add(comparison.againstUnfiltered(options.jar(), work, jvm, arguments, requests, server.base()));
+    }
+    if (options.baseline() != null) {
+      System.out.println("Comparing cards with " + options.baseline() + " (a second server from that jar)");
+      outcomes.add(comparison.againstBaseline(options.baseline(), work, jvm, arguments, requests, server.base()));
+    }
+    for (var outcome : outcomes) {
+      report.note(outcome.summary());
+      System.out.println(outcome.summary());
+    }
+    return outcomes;
   }
 
   private static void drain(ServerProcess server, BenchReport report, String phase) throws InterruptedException {

@@ -12,11 +12,14 @@ import java.util.List;
  * a,b}, {@code --concurrency 1,8,64}, {@code --profile SCENARIO} (JFR during a separate 8-concurrent phase; {@code SCENARIO:64} for another level), {@code
  * --profile-startup}, {@code --jvm "OPTS"} (server JVM options), {@code --fhir-delay MS}, {@code --no-compare} (skip
  * the cards comparison with the resource filter off, {@link CardsComparison}), {@code --compare-only} (only that
- * comparison, no load).
+ * comparison, no load), {@code --baseline JAR} (also compare every patient's cards with a server
+ * started from that jar, e.g. main's before a content refactor; with {@code --compare-only --no-compare}, only that),
+ * {@code --settle SECONDS} (how long each warm-up may wait for the JIT compiler to
+ * settle, {@link CompilerSettling}; default 90).
  */
 record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios, int[] concurrency, String profile,
     int profileConcurrency, boolean profileStartup, List<String> jvm, int fhirDelayMillis, String command,
-    boolean compareCards, boolean compareOnly) {
+    boolean compareCards, boolean compareOnly, Duration settleLimit, Path baseline) {
 
   /** The server's JVM options when --jvm is not given: the heap the issue budgets, nothing else. */
   static final String DEFAULT_JVM = "-Xms512m -Xmx512m";
@@ -36,6 +39,8 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
     int delay = 20;
     boolean compare = true;
     boolean compareOnly = false;
+    Duration settle = Duration.ofSeconds(90);
+    Path baseline = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--jar" -> jar = Path.of(args[++i]);
@@ -56,6 +61,8 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
         case "--fhir-delay" -> delay = Integer.parseInt(args[++i]);
         case "--no-compare" -> compare = false;
         case "--compare-only" -> compareOnly = true;
+        case "--baseline" -> baseline = Path.of(args[++i]);
+        case "--settle" -> settle = Duration.ofSeconds(Long.parseLong(args[++i]));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -79,16 +86,12 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
     }
     var command = String.join(" ", "bench/run", String.join(" ", shown)).trim();
     return new BenchOptions(jar, out, quick, scenarios, concurrency, profile, profileConcurrency, profileStartup,
-        List.copyOf(jvmOptions), delay, command, compare || compareOnly, compareOnly);
+        List.copyOf(jvmOptions), delay, command, compare || (compareOnly && baseline == null), compareOnly, settle,
+        baseline);
   }
 
   int warmUp() {
     return quick ? 30 : 3000;
-  }
-
-  /** How long the warm-up may go on waiting for the JIT compiler to settle ({@link CompilerSettling}). */
-  Duration settleLimit() {
-    return Duration.ofSeconds(90);
   }
 
   /** How long a measured phase may run: whichever of count and time comes first. */

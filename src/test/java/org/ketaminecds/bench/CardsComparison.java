@@ -15,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The resource filter must not change an answer: every generated patient's request of every scenario is posted to
- * the measured server (filter on, the default) and to a second one started with {@code
- * --cds.resource-filter.enabled=false}, and the two responses are compared, card uuids aside. The outcome goes into
+ * An optimisation must not change an answer: every generated patient's request of every scenario is posted to the
+ * measured server and to a second one, and the two responses are compared, card uuids aside. The second server is
+ * this build with {@code --cds.resource-filter.enabled=false} ({@link #againstUnfiltered}, every full run), or another
+ * build's jar, such as main's before a change ({@link #againstBaseline}, {@code --baseline JAR}). The outcome goes into
  * the report; {@code bench/run} fails when any patient differs.
  */
 final class CardsComparison {
@@ -25,17 +26,18 @@ final class CardsComparison {
   /** One scenario's request bodies. */
   record Requests(String scenario, String service, List<byte[]> bodies) {}
 
-  record Outcome(int compared, int cards, List<String> differences) {
+  /** @param between what was compared with what, e.g. "with the resource filter on and off" */
+  record Outcome(String between, int compared, int cards, List<String> differences) {
     boolean equal() {
       return differences.isEmpty();
     }
 
     String summary() {
       return equal()
-          ? String.format("cards identical with the resource filter on and off for all %d generated patients "
-              + "(%d cards in all)", compared, cards)
-          : String.format("CARDS DIFFER with the resource filter on and off for %d of %d patients: %s",
-              differences.size(), compared, String.join("; ", differences));
+          ? String.format("cards identical %s for all %d generated patients (%d cards in all)", between, compared,
+              cards)
+          : String.format("CARDS DIFFER %s for %d of %d patients: %s", between, differences.size(), compared,
+              String.join("; ", differences));
     }
   }
 
@@ -53,31 +55,45 @@ final class CardsComparison {
    * and stops it.
    */
   Outcome againstUnfiltered(Path jar, Path work, List<String> jvm, List<String> arguments, List<Requests> scenarios,
-      String filteredBase) throws Exception {
-    var folder = Files.createDirectories(work.resolve("unfiltered"));
+      String measuredBase) throws Exception {
+    var off = new ArrayList<>(arguments);
+    off.add("--cds.resource-filter.enabled=false");
+    return against(jar, work.resolve("unfiltered"), jvm, off, scenarios, measuredBase,
+        "with the resource filter on and off");
+  }
+
+  /** The same with a second server started from another build's jar, with the same options as the measured one. */
+  Outcome againstBaseline(Path baselineJar, Path work, List<String> jvm, List<String> arguments,
+      List<Requests> scenarios, String measuredBase) throws Exception {
+    return against(baselineJar, work.resolve("baseline"), jvm, arguments, scenarios, measuredBase,
+        "in this build and in " + baselineJar.getFileName());
+  }
+
+  private Outcome against(Path jar, Path folderPath, List<String> jvm, List<String> arguments,
+      List<Requests> scenarios, String measuredBase, String between) throws Exception {
+    var folder = Files.createDirectories(folderPath);
     var data = folder.resolve("data").toAbsolutePath();
     org.springframework.util.FileSystemUtils.deleteRecursively(data);
-    var unfilteredArguments = new ArrayList<String>();
+    var own = new ArrayList<String>();
     for (String argument : arguments) {
-      unfilteredArguments.add(argument.startsWith("--cds.storage.data-dir=") ? "--cds.storage.data-dir=" + data
-          : argument);
+      own.add(argument.startsWith("--cds.storage.data-dir=") ? "--cds.storage.data-dir=" + data : argument);
     }
-    unfilteredArguments.add("--cds.resource-filter.enabled=false");
-    try (var unfiltered = ServerProcess.start(jar, folder, jvm, unfilteredArguments)) {
-      unfiltered.awaitReady(Duration.ofSeconds(180));
-      return compare(scenarios, filteredBase, unfiltered.base());
+    try (var second = ServerProcess.start(jar, folder, jvm, own)) {
+      second.awaitReady(Duration.ofSeconds(180));
+      return compare(scenarios, measuredBase, second.base(), between);
     }
   }
 
-  Outcome compare(List<Requests> scenarios, String filteredBase, String unfilteredBase) throws Exception {
+  Outcome compare(List<Requests> scenarios, String measuredBase, String secondBase, String between)
+      throws Exception {
     int compared = 0;
     int cards = 0;
     List<String> differences = new ArrayList<>();
     for (Requests requests : scenarios) {
       for (int i = 0; i < requests.bodies().size(); i++) {
         var body = requests.bodies().get(i);
-        JsonNode on = post(filteredBase, requests.service(), body);
-        JsonNode off = post(unfilteredBase, requests.service(), body);
+        JsonNode on = post(measuredBase, requests.service(), body);
+        JsonNode off = post(secondBase, requests.service(), body);
         compared++;
         cards += on.path("cards").size();
         if (!withoutUuids(on).equals(withoutUuids(off))) {
@@ -85,7 +101,7 @@ final class CardsComparison {
         }
       }
     }
-    return new Outcome(compared, cards, differences);
+    return new Outcome(between, compared, cards, differences);
   }
 
   private JsonNode post(String base, String service, byte[] body) throws Exception {
