@@ -7,7 +7,7 @@ import java.time.Duration;
  * the database for minutes on 2 cores, and that compile time lands in the measured phase's server CPU (up to half
  * of it at 1 concurrent): the figure then measures how far the compiler had got, not what a call costs a server
  * that has been up for an hour. So after the fixed warm-up, {@link #settle} runs rounds of load until the compiler
- * threads use less than {@link #SETTLED_SHARE} of the server's CPU in a round, or {@code limit} has passed; the
+ * threads use less than {@link #SETTLED_SHARE} of the server's CPU over the last three rounds, or {@code limit} has passed; the
  * report says how long that took and what share was left, and every row still shows the compiler's part of its
  * server CPU.
  */
@@ -17,11 +17,12 @@ final class CompilerSettling {
   static final double SETTLED_SHARE = 0.05;
 
   private static final Duration ROUND = Duration.ofSeconds(5);
+  private static final int ROUNDS_JUDGED = 3;
 
   /** What the settling did: how long, how many rounds, and the compiler's share in the last round. */
   record Outcome(double seconds, int rounds, double lastShare, boolean settled) {
     String describe() {
-      return String.format("%s after %.0f s (%d rounds; compiler %.0f%% of server CPU in the last round)",
+      return String.format("%s after %.0f s (%d rounds; compiler %.0f%% of server CPU in the last rounds)",
           settled ? "settled" : "NOT settled", seconds, rounds, 100 * lastShare);
     }
   }
@@ -37,13 +38,20 @@ final class CompilerSettling {
     long started = System.nanoTime();
     int rounds = 0;
     double share = Double.NaN;
+    // the share over the last few rounds together: one quiet round between two compile bursts is not settled
+    var cpu = new java.util.ArrayDeque<double[]>();
+    cpu.add(new double[] {server.cpuMillis(), server.compilerCpuMillis()});
     while (rounds == 0 || System.nanoTime() - started < limit.toNanos()) {
-      double cpu = server.cpuMillis();
-      double compiler = server.compilerCpuMillis();
       round.run(ROUND);
       rounds++;
-      share = (server.compilerCpuMillis() - compiler) / Math.max(1, server.cpuMillis() - cpu);
-      if (Double.isNaN(share) || share < SETTLED_SHARE) {
+      cpu.add(new double[] {server.cpuMillis(), server.compilerCpuMillis()});
+      if (cpu.size() > ROUNDS_JUDGED + 1) {
+        cpu.removeFirst();
+      }
+      double[] first = cpu.getFirst();
+      double[] last = cpu.getLast();
+      share = (last[1] - first[1]) / Math.max(1, last[0] - first[0]);
+      if (Double.isNaN(share) || (cpu.size() == ROUNDS_JUDGED + 1 && share < SETTLED_SHARE)) {
         break; // NaN: no /proc here, so nothing to wait for
       }
     }
