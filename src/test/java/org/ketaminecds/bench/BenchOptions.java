@@ -117,7 +117,7 @@ record BenchOptions(Path jar, Path out, boolean quick, List<Scenario> scenarios,
         + "- Client: Java HttpClient (HTTP/1.1, keep-alive) on a fixed thread pool per concurrency level, closed "
         + "loop, same JVM as the stub FHIR server; tokens signed before each phase.\n"
         + "- Each scenario: warm-up of up to " + warmUp() + " requests at 8 concurrent, then more rounds of 5 s until "
-        + "the JIT compiler threads use less than 5% of the server's CPU in a round (at most " + settleLimit().toSeconds()
+        + "the JIT compiler threads use less than 5% of the server's CPU over three rounds (at most " + settleLimit().toSeconds()
         + " s; the notes say how long each took); each level: 50 more, then "
         + "the measured phase bounded by count and time (1: " + bound(1) + "; 8: " + bound(8) + "; 64: "
         + bound(64) + ").";
