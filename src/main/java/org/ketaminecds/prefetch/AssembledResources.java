@@ -6,12 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The resources of one request, de-duplicated by type and id: prefetched and fetched copies of the
  * same resource are kept once (the first seen); a draft resource replaces a stored one with the same
  * type and id, because the draft is the version being ordered. Resources without an id are all kept.
+ *
+ * <p>A draft MedicationRequest from the prefetch or the EHR's server is left out: the orders being placed are the
+ * ones the hook's context carries ({@code draftOrders}, all drafts of the ordering session), and an unsigned draft
+ * left on the chart from another session is neither being ordered now nor a medication the patient takes. Kept, an
+ * old esketamine draft made a sertraline order-sign answer with the esketamine cards (example case
+ * stale-server-esketamine-draft-not-being-signed).
  */
 final class AssembledResources {
 
@@ -19,6 +27,9 @@ final class AssembledResources {
   private final List<Resource> withoutId = new ArrayList<>();
 
   void add(Resource resource) {
+    if (resource instanceof MedicationRequest order && order.getStatus() == MedicationRequestStatus.DRAFT) {
+      return;
+    }
     String key = key(resource);
     if (key == null) {
       withoutId.add(resource);

@@ -240,6 +240,28 @@ class FetchingPrefetchResolverTests {
   }
 
   @Test
+  void leavesOutDraftOrdersOnTheChartThatTheContextDoesNotCarryBecauseTheyAreNotBeingOrdered() {
+    MedicationRequest stale = new MedicationRequest();
+    stale.setId("stale-esk");
+    stale.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
+    MedicationRequest active = new MedicationRequest();
+    active.setId("sertraline");
+    active.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+    MedicationRequest beingSigned = new MedicationRequest();
+    beingSigned.setId("draft-now");
+    beingSigned.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
+    var parser = FhirFixtures.FHIR.newJsonParser();
+    String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
+        + parser.encodeResourceToString(stale) + "},{\"resource\":" + parser.encodeResourceToString(active) + "}]}";
+    Map<String, String> templates = Map.of("meds", "MedicationRequest?patient={{context.patientId}}");
+
+    PatientData data = resolver.resolve(request(templates, Map.of("meds", bundle), null, List.of(beingSigned)));
+
+    assertThat(ids(data.resources())).containsExactlyInAnyOrder("MedicationRequest/sertraline",
+        "MedicationRequest/draft-now");
+  }
+
+  @Test
   void returnsAPatientWithoutFetchingWhenOnlyThePatientWasAskedAndSent() {
     PatientData data = resolver.resolve(request(Map.of("patient", "Patient/{{context.patientId}}"),
         Map.of("patient", json("Patient-p1.json")), null));
