@@ -132,7 +132,10 @@ class FetchingPrefetchResolver implements PrefetchResolver {
       if (url.isEmpty()) {
         log.debug("Prefetch key '{}' skipped: a token it uses has no value in this request", key);
       } else if (offline) {
-        throw new ServerNeeded();
+        if (!UnreadKeys.unread(template.getValue(), request.needs())) {
+          throw new ServerNeeded();
+        }
+        log.debug("Prefetch key '{}' not fetched: nothing the defines asked for can come from it", key);
       } else if (session == null) {
         failures.put(key, "not prefetched and no fhirServer in the request");
       } else {

@@ -236,6 +236,20 @@ class HookInvocationIntegrationTests extends ServiceIntegration {
     assertThat(EhrServer.wiremock().getAllServeEvents()).isEmpty();
   }
 
+  @Test
+  void answersAnOrderForAnotherDrugWithoutCallingTheEhrWhenNothingWasPrefetched() {
+    // the service gate reads only the orders being placed (the context's drafts): nothing on the server can open it
+    var request = ContentExamples.request(ORDER_CHECK, "no-ketamine-order-no-cards");
+    var keys = new ArrayList<String>();
+    request.path("prefetch").fieldNames().forEachRemaining(keys::add);
+    EhrServer.moveToEhr(request, TEMPLATES, ACCESS_TOKEN, keys.toArray(String[]::new));
+
+    var reply = invoke(request);
+
+    assertThat(summaries(reply)).as(reply.toString()).isEmpty();
+    assertThat(EhrServer.wiremock().getAllServeEvents()).isEmpty();
+  }
+
   private Reply invoke(ObjectNode request) {
     return http.post("/cds-services/" + ORDER_CHECK, ContentExamples.json(request));
   }

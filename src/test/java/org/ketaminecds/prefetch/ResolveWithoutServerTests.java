@@ -10,7 +10,13 @@ import static org.ketaminecds.prefetch.TestResolver.access;
 import static org.ketaminecds.prefetch.TestResolver.request;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.ketaminecds.relevance.DataNeeds;
+import org.ketaminecds.relevance.Need;
+import org.ketaminecds.relevance.RecordTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,6 +64,26 @@ class ResolveWithoutServerTests {
     var given = Map.of("patient", json("Patient-p1.json"));
 
     assertThat(resolver.resolveWithoutServer(request(CHART, given, access(fhirBase())))).isEmpty();
+    ehr.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void leavesUnfetchedAKeyWhoseRecordsTheDefinesReadAsDraftsOnly() {
+    // a service gate on "a ketamine product among the draft orders": the orders being placed are the context's, and
+    // drafts from the server are left out, so the orders key has nothing the gate can read
+    var draftsOnly = DataNeeds.of(List.of(Need.all("MedicationRequest")
+        .withTest(new RecordTest.OneOf("status", Set.of("draft")))));
+    MedicationRequest beingSigned = new MedicationRequest();
+    beingSigned.setId("draft-now");
+    beingSigned.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
+    var base = request(ORDERS, Map.of(), access(fhirBase()), List.of(beingSigned));
+    var gateOnly = new PrefetchRequest(base.templates(), base.tokens(), base.given(), base.access(),
+        base.draftResources(), draftsOnly, Set.of());
+
+    var offline = resolver.resolveWithoutServer(gateOnly);
+
+    assertThat(offline).isPresent();
+    assertThat(ids(offline.get().resources())).containsExactly("MedicationRequest/draft-now");
     ehr.verify(0, anyRequestedFor(anyUrl()));
   }
 
