@@ -22,6 +22,8 @@ record Scenario(String name, String service, PatientProfile profile, boolean pre
       new Scenario("patient-view-typical", BenchRequests.VIEW_SERVICE, PatientProfile.TYPICAL, true, 64),
       new Scenario("patient-view-no-mdd", BenchRequests.VIEW_SERVICE, PatientProfile.TYPICAL, true, 64, false, false),
       new Scenario("order-sign-no-prefetch", BenchRequests.ORDER_SERVICE, PatientProfile.TYPICAL, false, 32),
+      new Scenario("order-sign-other-drug-no-prefetch", BenchRequests.ORDER_SERVICE, PatientProfile.TYPICAL, false,
+          32, true, true),
       // last: its requests take seconds each and may exhaust the heap at 64 concurrent
       new Scenario("order-sign-heavy", BenchRequests.ORDER_SERVICE, PatientProfile.HEAVY, true, 6));
 }
