@@ -49,22 +49,23 @@ final class UnreadKeys {
   }
 
   private static boolean draftsOnly(Need need) {
-    return need.test() != null && Set.of("draft").containsAll(required(need.test()));
+    RecordTest.OneOf status = statusTest(need.test());
+    return status != null && Set.of("draft").containsAll(status.texts());
   }
 
-  /** The statuses a record must have to pass {@code test}, or every status (an empty answer is never returned). */
-  private static Set<String> required(RecordTest test) {
-    if (test instanceof RecordTest.OneOf oneOf && "status".equals(oneOf.path())) {
-      return oneOf.texts(); // an absent status makes the comparison null, so the record does not pass
-    }
-    if (test instanceof RecordTest.All all) {
-      for (RecordTest operand : all.operands()) {
-        if (operand instanceof RecordTest.OneOf oneOf && "status".equals(oneOf.path())) {
-          return oneOf.texts();
-        }
+  /**
+   * The status comparison every record passing {@code test} satisfies: the test itself or one of its conjuncts (an
+   * absent status makes it null, so such a record does not pass either); null when there is none.
+   */
+  private static RecordTest.OneOf statusTest(RecordTest test) {
+    List<RecordTest> conjuncts = test instanceof RecordTest.All all ? all.operands()
+        : test == null ? List.of() : List.of(test);
+    for (RecordTest conjunct : conjuncts) {
+      if (conjunct instanceof RecordTest.OneOf oneOf && "status".equals(oneOf.path())) {
+        return oneOf;
       }
     }
-    return Set.of("*any*");
+    return null;
   }
 
   private static String decode(String value) {
