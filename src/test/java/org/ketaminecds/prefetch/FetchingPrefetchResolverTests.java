@@ -5,13 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ketaminecds.prefetch.FhirFixtures.json;
 import static org.ketaminecds.prefetch.TestResolver.access;
 import static org.ketaminecds.prefetch.TestResolver.request;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,31 +17,17 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ketaminecds.prefetch.PatientData.KeySource;
 
-class FetchingPrefetchResolverTests {
+class FetchingPrefetchResolverTests extends StubbedEhrResolverTests {
 
-  @RegisterExtension
-  static WireMockExtension ehr = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final Map<String, String> TEMPLATES =
       Map.of(
           "patient", "Patient/{{context.patientId}}",
           "conditions", "Condition?patient={{context.patientId}}");
 
-  private final TestResolver resolver = TestResolver.withDefaults();
-
-  @AfterEach
-  void closeResolver() {
-    resolver.close();
-  }
-
-  private String fhirBase() {
-    return ehr.baseUrl() + "/fhir";
-  }
 
   private static void stubFhir(String path, String body) {
     ehr.stubFor(get(urlPathEqualTo(path)).willReturn(okForContentType("application/fhir+json", body)));

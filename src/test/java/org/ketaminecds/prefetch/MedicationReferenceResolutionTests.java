@@ -8,13 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ketaminecds.prefetch.FhirFixtures.json;
 import static org.ketaminecds.prefetch.TestResolver.access;
 import static org.ketaminecds.prefetch.TestResolver.request;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -23,29 +21,15 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Reference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** medicationReference becomes medicationCodeableConcept (docs/develop/stack-pitfalls.md P7), through the whole resolver. */
-class MedicationReferenceResolutionTests {
+class MedicationReferenceResolutionTests extends StubbedEhrResolverTests {
 
-  @RegisterExtension
-  static WireMockExtension ehr = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final Map<String, String> TEMPLATES =
       Map.of("medications", "MedicationRequest?patient={{context.patientId}}&_include=MedicationRequest:medication");
 
-  private final TestResolver resolver = TestResolver.withDefaults();
-
-  @AfterEach
-  void closeResolver() {
-    resolver.close();
-  }
-
-  private String fhirBase() {
-    return ehr.baseUrl() + "/fhir";
-  }
 
   @Test
   void resolvesADraftOrdersContainedMedicationAndLeavesTheCallersDraftUntouched() {

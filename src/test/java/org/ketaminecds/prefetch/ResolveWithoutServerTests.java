@@ -2,14 +2,12 @@ package org.ketaminecds.prefetch;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ketaminecds.prefetch.FetchingPrefetchResolverTests.ids;
 import static org.ketaminecds.prefetch.FhirFixtures.json;
 import static org.ketaminecds.prefetch.TestResolver.access;
 import static org.ketaminecds.prefetch.TestResolver.request;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,18 +15,14 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.ketaminecds.relevance.DataNeeds;
 import org.ketaminecds.relevance.Need;
 import org.ketaminecds.relevance.RecordTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Resolving without the FHIR server (a service gate's first step): never a call to the server, and no answer at all
  * when the ordinary resolution would have fetched anything, so that what comes back is exactly what it would return.
  */
-class ResolveWithoutServerTests {
+class ResolveWithoutServerTests extends StubbedEhrResolverTests {
 
-  @RegisterExtension
-  static WireMockExtension ehr = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final Map<String, String> CHART = Map.of(
       "patient", "Patient/{{context.patientId}}",
@@ -36,16 +30,6 @@ class ResolveWithoutServerTests {
   private static final Map<String, String> ORDERS =
       Map.of("medications", "MedicationRequest?patient={{context.patientId}}&_include=MedicationRequest:medication");
 
-  private final TestResolver resolver = TestResolver.withDefaults();
-
-  @AfterEach
-  void closeResolver() {
-    resolver.close();
-  }
-
-  private String fhirBase() {
-    return ehr.baseUrl() + "/fhir";
-  }
 
   @Test
   void answersWhatTheOrdinaryResolutionReturnsWhenEveryKeyCameWithTheRequest() {
@@ -76,11 +60,8 @@ class ResolveWithoutServerTests {
     MedicationRequest beingSigned = new MedicationRequest();
     beingSigned.setId("draft-now");
     beingSigned.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
-    var base = request(ORDERS, Map.of(), access(fhirBase()), List.of(beingSigned));
-    var gateOnly = new PrefetchRequest(base.templates(), base.tokens(), base.given(), base.access(),
-        base.draftResources(), draftsOnly, Set.of());
-
-    var offline = resolver.resolveWithoutServer(gateOnly);
+    var offline = resolver.resolveWithoutServer(
+        request(ORDERS, Map.of(), access(fhirBase()), List.of(beingSigned), draftsOnly));
 
     assertThat(offline).isPresent();
     assertThat(ids(offline.get().resources())).containsExactly("MedicationRequest/draft-now");

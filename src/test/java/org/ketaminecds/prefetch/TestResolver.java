@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Resource;
 import org.ketaminecds.config.JacksonConfig;
+import org.ketaminecds.relevance.DataNeeds;
 
 /** The real resolver wired by hand (no Spring), with the pool closed after each test. */
 final class TestResolver implements AutoCloseable {
@@ -64,9 +65,15 @@ final class TestResolver implements AutoCloseable {
    */
   static PrefetchRequest request(
       Map<String, String> templates, Map<String, String> given, FhirAccess access, List<Resource> drafts) {
+    return request(templates, given, access, drafts, DataNeeds.everything());
+  }
+
+  /** The same for the records {@code needs} says the defines read (a service gate's, say). */
+  static PrefetchRequest request(Map<String, String> templates, Map<String, String> given, FhirAccess access,
+      List<Resource> drafts, DataNeeds needs) {
     var trees = new HashMap<String, JsonNode>();
     given.forEach((key, json) -> trees.put(key, json == null ? null : tree(json)));
-    return new PrefetchRequest(templates, TOKENS, trees, access, drafts);
+    return new PrefetchRequest(templates, TOKENS, trees, access, drafts, needs);
   }
 
   /** JSON text as the hook-JSON mapper reads it from a request body. */
