@@ -40,6 +40,12 @@ final class SiteParameters {
             problems.add(CqlContentProblem.of(source, "no CQL library declares a parameter of that name"));
             return;
           }
+          if (HookParameters.isHookParameter(name)) {
+            // a site value would apply to every call that does not set it: order-sign would read it as a selection
+            problems.add(CqlContentProblem.of(source, "\"" + name + "\" is set for each call from the hook context "
+                + "(order-select's selections); a site cannot set it"));
+            return;
+          }
           libraries.values().stream()
               .filter(library -> library.parameterTypes().containsKey(name))
               .forEach(

@@ -22,6 +22,14 @@ sealed interface HookContext
     return List.of();
   }
 
+  /**
+   * CQL parameters this context sets for the call (parameter name to value), applied when a library declares the
+   * name ({@link CallParameters}).
+   */
+  default Map<String, Object> cqlParameters() {
+    return Map.of();
+  }
+
   /** Values of the prefetch tokens this context defines; user tokens follow userId's resource type. */
   default Map<String, String> prefetchTokens() {
     var tokens = new LinkedHashMap<String, String>();

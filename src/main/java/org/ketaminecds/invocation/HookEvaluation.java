@@ -80,12 +80,13 @@ public class HookEvaluation {
    *     org.ketaminecds.cql.ParameterValues}); names no library declares are the caller's to reject
    */
   public Result evaluate(String serviceId, ObjectNode request, Set<String> extraDefines,
-      Map<String, Object> parameters) {
+      Map<String, Object> caseParameters) {
     var receivedAt = clock.instant();
     var hookRequest = reader.read(json(request));
     var version = content.current(); // one content version for the whole call
     var service = version.services().require(serviceId);
     var valid = validator.validate(hookRequest, service);
+    var parameters = CallParameters.of(version, valid.context(), caseParameters);
     var data = prefetchStep.gated(version, service, valid, now(receivedAt), parameters);
     var result = evaluate(version, service, valid, data, receivedAt, parameters);
     var rendered = render(service, result, data);
@@ -139,12 +140,10 @@ public class HookEvaluation {
     }
   }
 
-  /** The service's prefetch, resolved; resources no rule of this content version can read are left out. */
-  PatientData prefetch(ContentSet version, ServiceDefinition service, ValidatedRequest valid) {
-    return prefetch(version, service, valid, Set.of());
-  }
-
-  /** The same for a call that sets those CQL parameters itself. */
+  /**
+   * The service's prefetch, resolved; resources no rule of this content version can read are left out
+   * ({@code parameters}: the CQL parameters the call sets itself).
+   */
   PatientData prefetch(ContentSet version, ServiceDefinition service, ValidatedRequest valid,
       Set<String> parameters) {
     return prefetchStep.full(version, service, valid, parameters);
@@ -152,13 +151,14 @@ public class HookEvaluation {
 
   /** The endpoint's prefetch: for a gated service, first only what its gate reads ({@link PrefetchStep#gated}). */
   PatientData gatedPrefetch(ContentSet version, ServiceDefinition service, ValidatedRequest valid, Instant receivedAt) {
-    return prefetchStep.gated(version, service, valid, now(receivedAt), Map.of());
+    return prefetchStep.gated(version, service, valid, now(receivedAt), CallParameters.of(version, valid.context(),
+        Map.of()));
   }
 
   /** The defines the service's rules need, staged as the endpoint evaluates them. */
   EvaluationResult evaluate(ContentSet version, ServiceDefinition service, ValidatedRequest valid, PatientData data,
       Instant receivedAt) {
-    return evaluate(version, service, valid, data, receivedAt, Map.of());
+    return evaluate(version, service, valid, data, receivedAt, CallParameters.of(version, valid.context(), Map.of()));
   }
 
   private EvaluationResult evaluate(ContentSet version, ServiceDefinition service, ValidatedRequest valid,

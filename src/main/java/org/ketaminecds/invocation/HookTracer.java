@@ -54,12 +54,14 @@ public class HookTracer {
    * The same with CQL parameters for this call only (an example case's {@code parameters}), as {@link
    * HookEvaluation#evaluate(String, com.fasterxml.jackson.databind.node.ObjectNode, java.util.Set, Map)} takes them.
    */
-  public TracedInvocation trace(String serviceId, byte[] body, ClientIdentity client, Map<String, Object> parameters) {
+  public TracedInvocation trace(String serviceId, byte[] body, ClientIdentity client,
+      Map<String, Object> caseParameters) {
     var version = content.current();
     var service = version.services().require(serviceId);
     var request = reader.read(body);
     var valid = validator.validate(request, service);
     var context = valid.context();
+    var parameters = CallParameters.of(version, context, caseParameters);
     if (valid.access() != null) {
       fhirServerPolicy.check(client, valid.access().fhirServer());
     }

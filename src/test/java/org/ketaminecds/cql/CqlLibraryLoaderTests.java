@@ -180,6 +180,16 @@ class CqlLibraryLoaderTests {
         .hasMessageContaining("cds.cql.parameters.Min Trails: no CQL library declares a parameter of that name");
   }
 
+  @Test
+  void refusesASiteValueForAParameterTheHookCallSets() throws IOException {
+    write("Selecting.cql", "library Selecting version '1.0.0'\nparameter \"Selections\" List<System.String>\n"
+        + "define \"Picked\": \"Selections\"\n");
+
+    assertThatThrownBy(() -> load(content.toUri().toString(), Map.of("Selections", "MedicationRequest/1")))
+        .hasMessageContaining("cds.cql.parameters.Selections: \"Selections\" is set for each call from the hook "
+            + "context (order-select's selections); a site cannot set it");
+  }
+
   private CqlLibraries loadContent() {
     return load(content.toUri().toString(), Map.of());
   }

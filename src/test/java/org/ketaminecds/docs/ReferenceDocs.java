@@ -115,11 +115,20 @@ final class ReferenceDocs {
     out.append("\n## Site parameters\n\n")
         .append("| parameter | library | type | default | note (the CQL comment above it) |\n")
         .append("| --- | --- | --- | --- | --- |\n");
+    var perCall = new java.util.ArrayList<String>();
     for (Parameter parameter : content.parameters().values()) {
+      if (org.ketaminecds.cql.HookParameters.isHookParameter(parameter.name())) {
+        perCall.add("`" + parameter.name() + "` (" + parameter.library() + ", " + parameter.type() + ")");
+        continue;
+      }
       String note = String.join(" ", parameter.comment());
       out.append("| `").append(parameter.name()).append("` | ").append(parameter.library()).append(" | ")
           .append(parameter.type()).append(" | `").append(cell(parameter.defaultText())).append("` | ")
           .append(note.contains("UNVERIFIED") ? "**UNVERIFIED** " : "").append(cell(note)).append(" |\n");
+    }
+    if (!perCall.isEmpty()) {
+      out.append("\nSet by the runtime for each call, not by the site: ").append(String.join(", ", perCall))
+          .append(" (order-select: the draft orders `context.selections` designates; null on other hooks).\n");
     }
     return out.toString();
   }

@@ -250,6 +250,21 @@ class HookInvocationIntegrationTests extends ServiceIntegration {
     assertThat(EhrServer.wiremock().getAllServeEvents()).isEmpty();
   }
 
+  @Test
+  void answersOrderSelectAboutTheOrdersJustPickedNotTheWholeSession() {
+    // an esketamine draft picked earlier in the session: a lisinopril selection is quiet, a lorazepam selection gets
+    // the label §7 interaction card only, and picking the esketamine draft itself gets its cards
+    var lisinopril = invoke(ContentExamples.request(ORDER_CHECK, "order-select-lisinopril-esketamine-already-in-session"));
+    var lorazepam = invoke(ContentExamples.request(ORDER_CHECK, "order-select-lorazepam-esketamine-already-in-session"));
+    var esketamine = ContentExamples.request(ORDER_CHECK, "order-select-lisinopril-esketamine-already-in-session");
+    ((ArrayNode) esketamine.path("context").path("selections")).removeAll().add("MedicationRequest/draft-esk-1");
+
+    assertThat(summaries(lisinopril)).as(lisinopril.toString()).isEmpty();
+    assertThat(summaries(lorazepam)).as(lorazepam.toString()).singleElement()
+        .satisfies(s -> assertThat(s).contains("Concurrent CNS depressant", "lorazepam"));
+    assertThat(summaries(invoke(esketamine))).hasSize(3).anySatisfy(s -> assertThat(s).contains(TRD_MET));
+  }
+
   private Reply invoke(ObjectNode request) {
     return http.post("/cds-services/" + ORDER_CHECK, ContentExamples.json(request));
   }
