@@ -13,12 +13,15 @@ import java.util.regex.Pattern;
 /**
  * Rolls the dates of content data (example cases, demo patients) to the day it is used: inside any JSON string, {@code ${today}},
  * {@code ${today-30d}}, {@code ${now}}, {@code ${now-2h}} (units h, d, w, m = months, y) become
- * yyyy-MM-dd (today, in the zone of {@code now}) or an ISO instant in UTC (now, whole seconds).
+ * yyyy-MM-dd (today, in the zone of {@code now}) or an ISO instant in UTC (now, whole seconds). A date may be cut to
+ * the precision a record gives: {@code ${today-300d:month}} is yyyy-MM, {@code ${today-2y:year}} is yyyy (FHIR dates
+ * known only to the month or year).
  */
 public final class RelativeDates {
 
   private static final Pattern ANY = Pattern.compile("\\$\\{(?:today|now)\\b[^}]*}");
-  private static final Pattern TOKEN = Pattern.compile("\\$\\{(today|now)(?:\\s*([+-])\\s*(\\d+)([hdwmy]))?}");
+  private static final Pattern TOKEN = Pattern.compile(
+      "\\$\\{(today|now)(?:\\s*([+-])\\s*(\\d+)([hdwmy]))?(?::(year|month))?}");
 
   private final ZonedDateTime now;
 
@@ -49,7 +52,8 @@ public final class RelativeDates {
       var token = TOKEN.matcher(tokens.group());
       if (!token.matches()) {
         throw new IllegalArgumentException("unknown date token " + tokens.group()
-            + " (use ${today}, ${today-30d}, ${now}, ${now+2h}; units h, d, w, m, y)");
+            + " (use ${today}, ${today-30d}, ${today-30d:month}, ${today-2y:year}, ${now}, ${now+2h}; units h, d, w,"
+            + " m, y)");
       }
       tokens.appendReplacement(out, Matcher.quoteReplacement(value(token)));
     }
@@ -74,8 +78,13 @@ public final class RelativeDates {
       }
       moment = moment.plus(amount, unit);
     }
-    return today
-        ? moment.toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE)
-        : moment.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
+    if (token.group(5) != null && !today) {
+      throw new IllegalArgumentException(token.group() + ": only a date (${today...}) can be cut to a month or year");
+    }
+    if (!today) {
+      return moment.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+    var date = moment.toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
+    return token.group(5) == null ? date : date.substring(0, "year".equals(token.group(5)) ? 4 : 7);
   }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,29 +53,20 @@ public final class ContentExamples {
         .freshRequest();
   }
 
-  /** The prefetch templates of a service definition, key to template. */
   /**
-   * The request with a real-world data-entry error the engine refuses: the first prefetched order has no supply or
-   * quantity and a dosage period that ends before it starts (the TRD rules compute its length: InvalidInterval).
+   * The request with a datum the engine refuses: the patient's birthDate sent as a dateTime with a time and offset (a
+   * FHIR date has neither; some interfaces write one), on which the age rules throw (InvalidPrecision).
    */
-  public static ObjectNode withReversedDosagePeriod(ObjectNode request) {
-    var order = (ObjectNode) request.at("/prefetch/medicationRequests/entry/0/resource");
-    if (!"MedicationRequest".equals(order.path("resourceType").asText())) {
-      throw new IllegalArgumentException("the first prefetched medication request is not a MedicationRequest");
+  public static ObjectNode withBirthDateAsDateTime(ObjectNode request) {
+    var patient = (ObjectNode) request.at("/prefetch/patient");
+    if (!"Patient".equals(patient.path("resourceType").asText())) {
+      throw new IllegalArgumentException("the request has no prefetched Patient");
     }
-    var dispenseRequest = order.with("dispenseRequest");
-    dispenseRequest.remove(List.of("expectedSupplyDuration", "quantity"));
-    var dosage = order.withArray("dosageInstruction");
-    if (dosage.isEmpty()) {
-      dosage.addObject();
-    }
-    dosage.forEach(d -> ((ObjectNode) d).with("timing").with("repeat").remove("boundsDuration"));
-    ((ObjectNode) dosage.get(0)).with("timing").with("repeat").putObject("boundsPeriod")
-        .put("start", LocalDate.now().minusDays(30).toString())
-        .put("end", LocalDate.now().minusDays(395).toString());
+    patient.put("birthDate", patient.path("birthDate").asText() + "T10:00:00-05:00");
     return request;
   }
 
+  /** The prefetch templates of a service definition, key to template. */
   public static Map<String, String> prefetchTemplates(String service) {
     try {
       var templates = new LinkedHashMap<String, String>();

@@ -28,6 +28,15 @@ class RelativeDatesTests {
   }
 
   @Test
+  void cutsADateToTheMonthOrYearARecordMayGive() {
+    assertThat(dates.substitute("${today-300d:year}")).isEqualTo("2024");
+    assertThat(dates.substitute("${today:month}")).isEqualTo("2025-03");
+    assertThat(dates.substitute("${today-1m:month}")).isEqualTo("2025-02");
+    assertThatThrownBy(() -> dates.substitute("${now:year}")).hasMessageContaining("only a date");
+    assertThatThrownBy(() -> dates.substitute("${today:day}")).hasMessageContaining("unknown date token");
+  }
+
+  @Test
   void replacesNowWithAnInstantInUtc() {
     assertThat(dates.substitute("${now}")).isEqualTo("2025-04-01T03:30:15Z");
     assertThat(dates.substitute("${now-2h}")).isEqualTo("2025-04-01T01:30:15Z");

@@ -15,28 +15,30 @@ import org.ketaminecds.cards.RenderedCards;
 import org.ketaminecds.definition.ContentExamples;
 
 /**
- * Issue 4, degraded rules: data the engine refuses degrades the rules that need it, not the request. The datum is a
- * real-world data-entry error: a medication order whose dosage period ends before it starts, on which the engine
- * throws (InvalidInterval) while computing antidepressant trial lengths. Other cards still come back, and the
- * response extension names each rule that could not be evaluated.
+ * Issue 4, degraded rules: data the engine refuses degrades the rules that read it, not the request. The datum is the
+ * patient's birthDate sent as a dateTime with a time and offset (a FHIR date has neither), on which the engine throws
+ * (InvalidPrecision) while computing the age. Other cards still come back, the response extension names each rule
+ * that could not be evaluated, and a service whose rules do not read the datum is not degraded at all. (Record errors
+ * an EHR really sends in medication histories, such as reversed periods, partial dates or a days supply without a
+ * unit, degrade nothing: the example cases *-does-not-hide-* show it.)
  */
 class DegradedRulesIntegrationTests extends ServiceIntegration {
 
   @Test
   void answersWithTheOtherCardsAndNamesTheDegradedRulesOnOrderSign() {
-    var request = ContentExamples.withReversedDosagePeriod(ContentExamples.request(ORDER_CHECK, "esketamine-trd-met"));
+    var request = ContentExamples.withBirthDateAsDateTime(ContentExamples.request(ORDER_CHECK, "esketamine-trd-met"));
 
     var reply = invoke(ORDER_CHECK, request);
 
     assertThat(summaries(reply))
+        .anySatisfy(s -> assertThat(s).contains("TRD criteria met"))
         .anySatisfy(s -> assertThat(s).contains("SPRAVATO: FDA-approved"))
-        .anySatisfy(s -> assertThat(s).contains("REMS-certified setting only"))
-        .noneSatisfy(s -> assertThat(s).contains("TRD criteria"));
+        .anySatisfy(s -> assertThat(s).contains("REMS-certified setting only"));
     assertThat(degraded(reply)).extracting(d -> d.path("rule").asText())
-        .contains("trd-met", "trd-not-met", "trd-insufficient-data")
-        .doesNotContain("esketamine-fda-status", "esketamine-monitoring");
+        .contains("esketamine-under-18", "esketamine-pregnancy-status-unknown")
+        .doesNotContain("trd-met", "esketamine-fda-status", "esketamine-monitoring");
     assertThat(degraded(reply)).allSatisfy(d -> assertThat(d.path("reason").asText())
-        .contains("InvalidInterval").doesNotContain("sertraline").doesNotContain("p-esk-met"));
+        .contains("InvalidPrecision").doesNotContain("T10:00").doesNotContain("p-esk-met"));
   }
 
   @Test
@@ -48,14 +50,13 @@ class DegradedRulesIntegrationTests extends ServiceIntegration {
   }
 
   @Test
-  void answersWithTheOtherCardsAndNamesTheDegradedRulesOnPatientView() {
-    var request = ContentExamples.withReversedDosagePeriod(ContentExamples.request(CHART_REVIEW, "bipolar-warning"));
+  void degradesNothingOnPatientViewWhoseRulesDoNotReadTheDatum() {
+    var request = ContentExamples.withBirthDateAsDateTime(ContentExamples.request(CHART_REVIEW, "bipolar-warning"));
 
     var reply = invoke(CHART_REVIEW, request);
 
     assertThat(summaries(reply)).anySatisfy(s -> assertThat(s.toLowerCase()).contains("bipolar"));
-    assertThat(degraded(reply)).extracting(d -> d.path("rule").asText()).contains("chart-trd-met")
-        .doesNotContain("chart-bipolar-disorder");
+    assertThat(reply.json().has("extension")).as(reply.toString()).isFalse();
   }
 
   private Reply invoke(String service, ObjectNode request) {
