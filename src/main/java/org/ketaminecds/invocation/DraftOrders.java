@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
+import org.ketaminecds.codes.CanonicalCodes;
 import org.ketaminecds.problem.FieldError;
 
 /**
@@ -36,7 +37,7 @@ final class DraftOrders {
       return null;
     }
     try {
-      return fhirContext.newJsonParser().parseResource(Bundle.class, value.toString());
+      return fhirContext.newJsonParser().parseResource(Bundle.class, CanonicalCodes.normalize(value).toString());
     } catch (DataFormatException | ClassCastException | NullPointerException | IllegalArgumentException e) {
       // HAPI reports some malformed input with a NullPointerException rather than a DataFormatException. Its message
       // may quote the content: say what is expected instead

@@ -21,6 +21,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.codes.CanonicalCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -131,7 +132,7 @@ class FhirGateway {
         Class<? extends IBaseResource> type = read ? resourceClass(url.substring(0, url.indexOf('/'))) : Bundle.class;
         first = call(() -> client.fetchResourceFromUrl(type, url), read, deadline);
       }
-      PrefetchValue value = PrefetchValue.of(first);
+      PrefetchValue value = PrefetchValue.of(canonical(first));
       if (value.failed()) {
         throw new FetchFailure("FHIR server answered with an " + value.failure());
       }
@@ -153,7 +154,8 @@ class FhirGateway {
           return new LaterPages(resources, true);
         }
         Bundle withNext = checkNextLink(current);
-        PrefetchValue next = PrefetchValue.of(call(() -> client.loadPage().next(withNext).execute(), false, deadline));
+        PrefetchValue next = PrefetchValue.of(canonical(call(() -> client.loadPage().next(withNext).execute(), false,
+            deadline)));
         if (next.failed()) {
           throw new FetchFailure("FHIR server answered with an " + next.failure());
         }
@@ -184,7 +186,7 @@ class FhirGateway {
     Optional<Medication> medication(String id, Deadline deadline) {
       IBaseResource found =
           call(() -> client.read().resource(Medication.class).withId(id).execute(), true, deadline);
-      return found instanceof Medication medication ? Optional.of(medication) : Optional.empty();
+      return found instanceof Medication medication ? Optional.of(canonical(medication)) : Optional.empty();
     }
 
     /** Relative next links are resolved against fhirServer; links to another server are refused. */
@@ -228,5 +230,10 @@ class FhirGateway {
       }
     }
     return false;
+  }
+
+  /** Codes as the value sets write them ({@link CanonicalCodes}), as for a prefetch the client sent. */
+  private <T extends IBaseResource> T canonical(T resource) {
+    return CanonicalCodes.normalize(resource, fhirContext.newTerser());
   }
 }

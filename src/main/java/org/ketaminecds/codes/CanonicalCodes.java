@@ -1,0 +1,105 @@
+package org.ketaminecds.codes;
+
+import ca.uhn.fhir.util.FhirTerser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+
+/**
+ * Codes as EHRs send them, written the way the value sets and the CQL list them, before anything matches them (the
+ * resource filter, the retrieve's code index, value-set membership, the CQL's own code tests):
+ *
+ * <ul>
+ *   <li>a code system named by its OID ({@code urn:oid:2.16.840.1.113883.6.88}) gets its FHIR URI
+ *       ({@code http://www.nlm.nih.gov/research/umls/rxnorm}); the pairs are the FHIR R4 table of terminology
+ *       identifiers, https://hl7.org/fhir/r4/namingsystem-terminologies.html (C-CDA converters and some interfaces
+ *       send the OID);
+ *   <li>an ICD-10-CM code written without its dot ({@code I671}, {@code F332}: claims and some problem lists) gets the
+ *       dot after its category ({@code I67.1}), as ICD-10-CM and the FHIR ICD-10-CM system write it.
+ * </ul>
+ *
+ * Anything else is left as sent. Without this, an aneurysm coded {@code I671} or RxNorm codes under the OID matched
+ * no value set: a missed contraindication, or trials not counted.
+ */
+public final class CanonicalCodes {
+
+  public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+
+  private static final Map<String, String> URI_BY_OID = Map.of(
+      "urn:oid:2.16.840.1.113883.6.96", "http://snomed.info/sct",
+      "urn:oid:2.16.840.1.113883.6.88", "http://www.nlm.nih.gov/research/umls/rxnorm",
+      "urn:oid:2.16.840.1.113883.6.1", "http://loinc.org",
+      "urn:oid:2.16.840.1.113883.6.8", "http://unitsofmeasure.org",
+      "urn:oid:2.16.840.1.113883.6.69", "http://hl7.org/fhir/sid/ndc",
+      "urn:oid:2.16.840.1.113883.6.90", ICD10CM);
+
+  /** An ICD-10-CM code without its dot: a letter, two characters of category, then one to four more. */
+  private static final Pattern ICD10CM_WITHOUT_DOT = Pattern.compile("[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}");
+
+  private CanonicalCodes() {}
+
+  /** The system's FHIR URI when it is named by a known OID, else the system as sent (null stays null). */
+  public static String system(String system) {
+    return system == null ? null : URI_BY_OID.getOrDefault(system, system);
+  }
+
+  /** The code as the system writes it (the canonical system, as {@link #system} gives it). */
+  public static String code(String canonicalSystem, String code) {
+    if (code != null && ICD10CM.equals(canonicalSystem) && ICD10CM_WITHOUT_DOT.matcher(code).matches()) {
+      return code.substring(0, 3) + "." + code.substring(3);
+    }
+    return code;
+  }
+
+  /**
+   * The same on a parsed resource (what the EHR's FHIR server returned): every Coding in it, in place; for a Bundle,
+   * in each entry's resource (the terser does not descend into them).
+   */
+  public static <T extends IBaseResource> T normalize(T resource, FhirTerser terser) {
+    if (resource instanceof Bundle bundle) {
+      bundle.getEntry().forEach(entry -> normalize(entry.getResource(), terser));
+    } else if (resource != null) {
+      for (Coding coding : terser.getAllPopulatedChildElementsOfType(resource, Coding.class)) {
+        if (coding.hasSystem()) {
+          coding.setSystem(system(coding.getSystem()));
+          if (coding.hasCode()) {
+            coding.setCode(code(coding.getSystem(), coding.getCode()));
+          }
+        }
+      }
+    }
+    return resource;
+  }
+
+  /**
+   * Rewrites in place every object of the JSON tree that has a textual {@code system} (Codings, and Identifiers and
+   * Quantities, whose systems are left alone unless they are one of the OIDs above); returns the tree.
+   */
+  public static JsonNode normalize(JsonNode tree) {
+    if (tree instanceof ObjectNode object) {
+      var system = object.get("system");
+      if (system != null && system.isTextual()) {
+        var canonical = system(system.textValue());
+        if (!canonical.equals(system.textValue())) {
+          object.put("system", canonical);
+        }
+        var code = object.get("code");
+        if (code != null && code.isTextual()) {
+          var written = code(canonical, code.textValue());
+          if (!written.equals(code.textValue())) {
+            object.put("code", written);
+          }
+        }
+      }
+      object.elements().forEachRemaining(CanonicalCodes::normalize);
+    } else if (tree instanceof ArrayNode array) {
+      array.elements().forEachRemaining(CanonicalCodes::normalize);
+    }
+    return tree;
+  }
+}
