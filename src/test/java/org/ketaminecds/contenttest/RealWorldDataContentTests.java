@@ -5,36 +5,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ketaminecds.cards.DegradedRule;
-import org.ketaminecds.definition.ContentExamples;
 import org.ketaminecds.invocation.HookEvaluation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Records as EHRs really send them never fail a rule: every example case of the content, with one kind of record error
- * applied to all its prefetched records, degrades no rule that the case without it does not degrade. A failed rule
- * sends no card: one odd dispense anywhere in the chart once hid the CNS depressant warning, one partial date every
- * TRD card. The same settings as {@link ServiceExamplesContentTests}, so the two share one application context.
+ * Data as EHRs really send it, on every example case of the content:
+ * <ul>
+ *   <li>records never fail a rule: with one kind of record error applied to all its prefetched records, a case
+ *       degrades no rule that it does not degrade as written (a failed rule sends no card: one odd dispense anywhere in
+ *       the chart once hid the CNS depressant warning, one partial date every TRD card);
+ *   <li>codes in another form give the same cards: every coding of the request written as some EHRs write it
+ *       (ICD-10-CM without its dot, code systems by OID) changes no card (before, an aneurysm coded I671 was missed).
+ * </ul>
+ * The same settings as {@link ServiceExamplesContentTests}, so the two share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"cds.security.enabled=false",
     "cds.cards.reminders.suppress-repeats=false"})
-class RecordErrorsContentTests {
+class RealWorldDataContentTests {
 
   private static final Set<String> MEDICATION_DATES = Set.of("authoredOn", "whenHandedOver", "whenPrepared",
       "effectiveDateTime");
   private static final Set<String> MEDICATIONS = Set.of("MedicationRequest", "MedicationDispense",
       "MedicationStatement");
+
+  private static final Map<String, String> OIDS = Map.of(
+      "http://www.nlm.nih.gov/research/umls/rxnorm", "urn:oid:2.16.840.1.113883.6.88",
+      "http://snomed.info/sct", "urn:oid:2.16.840.1.113883.6.96",
+      "http://loinc.org", "urn:oid:2.16.840.1.113883.6.1",
+      "http://hl7.org/fhir/sid/icd-10-cm", "urn:oid:2.16.840.1.113883.6.90");
 
   /** One kind of error, as pharmacy feeds, problem lists and medication histories carry it. */
   enum RecordError {
@@ -44,8 +53,8 @@ class RecordErrorsContentTests {
     NO_DAYS_SUPPLY(record -> record.remove("daysSupply")),
     MEDICATION_DATES_TO_THE_YEAR(record -> medicationDates(record, date -> date.substring(0, 4))),
     MEDICATION_DATES_TO_THE_MONTH(record -> medicationDates(record, date -> date.substring(0, 7))),
-    PERIODS_REVERSED(RecordErrorsContentTests::reversePeriods),
-    OPEN_ENDS_AS_9999_12_31(RecordErrorsContentTests::sentinelEnds);
+    PERIODS_REVERSED(RealWorldDataContentTests::reversePeriods),
+    OPEN_ENDS_AS_9999_12_31(RealWorldDataContentTests::sentinelEnds);
 
     final Consumer<ObjectNode> apply;
 
@@ -54,33 +63,70 @@ class RecordErrorsContentTests {
     }
   }
 
-  /** What each case degrades as it is (most: nothing), computed once for all kinds of error. */
-  private static final Map<String, Set<String>> AS_GIVEN = new ConcurrentHashMap<>();
+  /** One form of writing codes. */
+  enum CodeForm {
+    ICD10CM_WITHOUT_DOTS(coding -> {
+      if ("http://hl7.org/fhir/sid/icd-10-cm".equals(coding.path("system").asText())
+          && coding.path("code").asText().contains(".")) {
+        coding.put("code", coding.path("code").asText().replace(".", ""));
+      }
+    }),
+    SYSTEMS_AS_OIDS(coding -> {
+      var oid = OIDS.get(coding.path("system").asText());
+      if (oid != null) {
+        coding.put("system", oid);
+      }
+    });
+
+    final Consumer<ObjectNode> apply;
+
+    CodeForm(Consumer<ObjectNode> apply) {
+      this.apply = apply;
+    }
+  }
 
   @Autowired HookEvaluation evaluation;
+
+  /** What each case degrades as written (most: nothing), and its cards, each computed once for all variants. */
+  private static ExampleVariants<Set<String>> degradedCases;
+  private static ExampleVariants<List<String>> cardCases;
+
+  @BeforeEach // static: JUnit makes an instance per test, the application context (and so the bean) is shared
+  void casesAsWritten() {
+    if (degradedCases == null) {
+      degradedCases = new ExampleVariants<>(this::degraded);
+      cardCases = new ExampleVariants<>(this::cards);
+    }
+  }
 
   @ParameterizedTest
   @EnumSource(RecordError.class)
   void degradesNoRuleInAnyExampleCase(RecordError error) {
-    var failures = new ArrayList<String>();
-    var changed = 0;
-    for (var example : ContentExamples.all()) {
-      var request = example.freshRequest();
-      if (!apply(error, request.path("prefetch"))) {
-        continue;
-      }
-      changed++;
-      var before = AS_GIVEN.computeIfAbsent(example.service() + "/" + example.name(),
-          key -> degraded(example.service(), example.freshRequest()));
-      var after = degraded(example.service(), request);
-      after.removeAll(before);
-      if (!after.isEmpty()) {
-        failures.add(example.service() + "/" + example.name() + ": " + after);
-      }
-    }
+    var outcome = degradedCases.compare(request -> apply(error, request.path("prefetch")), (written, rewritten) -> {
+      var added = new TreeSet<>(rewritten);
+      added.removeAll(written);
+      return added.isEmpty() ? null : added.toString();
+    });
 
-    assertThat(changed).as("example cases with records this error applies to").isPositive();
-    assertThat(failures).as(error + " degraded rules in " + failures.size() + " of " + changed + " cases").isEmpty();
+    assertThat(outcome.changed()).as("example cases with records this error applies to").isPositive();
+    assertThat(outcome.differences()).as(error + " degraded rules in " + outcome.differences().size() + " of "
+        + outcome.changed() + " cases").isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(CodeForm.class)
+  void givesEveryExampleCaseTheSameCards(CodeForm form) {
+    var outcome = cardCases.compare(request -> codings(request, form.apply),
+        (written, rewritten) -> written.equals(rewritten) ? null : rewritten + " instead of " + written);
+
+    assertThat(outcome.changed()).as("example cases with codes this form rewrites").isPositive();
+    assertThat(outcome.differences()).as(form + " changed the cards of " + outcome.differences().size() + " of "
+        + outcome.changed() + " cases").isEmpty();
+  }
+
+  private List<String> cards(String service, ObjectNode request) {
+    return evaluation.evaluate(service, request, Set.of()).cards().stream()
+        .map(card -> card.ruleId() + ": " + card.summary()).sorted().toList();
   }
 
   private Set<String> degraded(String service, ObjectNode request) {
@@ -91,17 +137,13 @@ class RecordErrorsContentTests {
     return rules;
   }
 
-  /** Applies the error to every prefetched record it fits; whether any changed. */
-  private static boolean apply(RecordError error, JsonNode prefetch) {
-    var records = new ArrayList<ObjectNode>();
+  /** Applies the error to every prefetched record it fits. */
+  private static void apply(RecordError error, JsonNode prefetch) {
     prefetch.forEach(value -> value.path("entry").forEach(entry -> {
       if (entry.path("resource") instanceof ObjectNode resource) {
-        records.add(resource);
+        error.apply.accept(resource);
       }
     }));
-    var before = records.toString();
-    records.forEach(error.apply);
-    return !before.equals(records.toString());
   }
 
   private static void daysSupply(ObjectNode record, UnaryOperator<ObjectNode> change) {
@@ -155,6 +197,18 @@ class RecordErrorsContentTests {
       });
     } else if (node instanceof ArrayNode array) {
       array.forEach(child -> periods(child, action));
+    }
+  }
+
+  /** Every object with a system and a code, anywhere in the request (prefetch and draft orders). */
+  private static void codings(JsonNode node, Consumer<ObjectNode> action) {
+    if (node instanceof ObjectNode object) {
+      if (object.path("system").isTextual() && object.path("code").isTextual()) {
+        action.accept(object);
+      }
+      object.elements().forEachRemaining(child -> codings(child, action));
+    } else if (node instanceof ArrayNode array) {
+      array.elements().forEachRemaining(child -> codings(child, action));
     }
   }
 }

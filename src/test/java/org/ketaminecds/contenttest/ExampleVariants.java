@@ -1,0 +1,55 @@
+package org.ketaminecds.contenttest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.ketaminecds.definition.ContentExamples;
+
+/**
+ * Every example case of the content written another way (records or codes as EHRs send them), compared with the case
+ * as written: what each case gives as written is computed once per test class.
+ *
+ * @param <T> what is compared: the cards, the degraded rules...
+ */
+final class ExampleVariants<T> {
+
+  /** The result of one comparison over all cases. */
+  record Outcome(int changed, List<String> differences) {}
+
+  private final BiFunction<String, ObjectNode, T> outcome;
+  private final Map<String, T> asWritten = new ConcurrentHashMap<>();
+
+  /** @param outcome what a case gives: service id and request to the value compared */
+  ExampleVariants(BiFunction<String, ObjectNode, T> outcome) {
+    this.outcome = outcome;
+  }
+
+  /**
+   * Rewrites a fresh request of every case with {@code rewrite}; for each one it changed, {@code differs} gets the
+   * case's value as written and as rewritten and says what differs (null: nothing).
+   */
+  Outcome compare(Consumer<ObjectNode> rewrite, BiFunction<T, T, String> differs) {
+    var differences = new ArrayList<String>();
+    var changed = 0;
+    for (var example : ContentExamples.all()) {
+      var request = example.freshRequest();
+      var before = request.toString();
+      rewrite.accept(request);
+      if (before.equals(request.toString())) {
+        continue;
+      }
+      changed++;
+      var id = example.service() + "/" + example.name();
+      var written = asWritten.computeIfAbsent(id, key -> outcome.apply(example.service(), example.freshRequest()));
+      var difference = differs.apply(written, outcome.apply(example.service(), request));
+      if (difference != null) {
+        differences.add(id + ": " + difference);
+      }
+    }
+    return new Outcome(changed, differences);
+  }
+}
