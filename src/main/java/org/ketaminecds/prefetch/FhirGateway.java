@@ -234,6 +234,6 @@ class FhirGateway {
 
   /** Codes as the value sets write them ({@link CanonicalCodes}), as for a prefetch the client sent. */
   private <T extends IBaseResource> T canonical(T resource) {
-    return CanonicalCodes.normalize(resource, fhirContext.newTerser());
+    return CanonicalCodes.normalize(resource);
   }
 }

@@ -2,7 +2,6 @@ package org.ketaminecds.codes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
@@ -64,7 +63,7 @@ class CanonicalCodesTests {
     var bundle = new org.hl7.fhir.r4.model.Bundle();
     bundle.addEntry().setResource(condition);
 
-    CanonicalCodes.normalize(bundle, FhirContext.forR4Cached().newTerser());
+    CanonicalCodes.normalize(bundle);
 
     assertThat(condition.getCode().getCodingFirstRep().getSystem()).isEqualTo(CanonicalCodes.ICD10CM);
     assertThat(condition.getCode().getCodingFirstRep().getCode()).isEqualTo("F33.2");
