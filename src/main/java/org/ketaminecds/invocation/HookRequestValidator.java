@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ketaminecds.codes.CanonicalCodes;
 import org.ketaminecds.definition.Hook;
 import org.ketaminecds.definition.ServiceDefinition;
 import org.ketaminecds.prefetch.FhirAccess;
@@ -173,7 +174,7 @@ class HookRequestValidator {
       if (value == null || value.isNull()) {
         given.put(key, null);
       } else if (value.isObject()) {
-        given.put(key, value);
+        given.put(key, CanonicalCodes.normalize(value)); // once per request, before the gate and the rules read it
       } else {
         errors.add(new FieldError("/prefetch/" + key.replace("~", "~0").replace("/", "~1"),
             "must be a FHIR resource or null"));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.ketaminecds.codes.CanonicalCodes;
 import org.ketaminecds.relevance.DataNeeds;
 import org.ketaminecds.relevance.JsonResourceView;
 import org.ketaminecds.relevance.RelevanceFilter;
@@ -15,9 +14,9 @@ import org.ketaminecds.relevance.RelevanceFilter;
  * Leaves out the entries of a prefetched Bundle that no rule can read, before HAPI parses them (HAPI's parse is the
  * costliest step of a large prefetch). Decided on the JSON as the client sent it, and only where it shows plainly
  * ({@link JsonResourceView}); Medication entries (which orders may reference) and OperationOutcomes (which say a key
- * failed) are always kept, and the CQL step filters again on the parsed, resolved resources. Codes are first written
- * the way the value sets write them ({@link CanonicalCodes}: OID systems, ICD-10-CM without its dot), in the client's
- * tree; nothing else of it is changed: a Bundle with entries left out is a shallow copy.
+ * failed) are always kept, and the CQL step filters again on the parsed, resolved resources. The codes of the client's
+ * tree are already written as the value sets write them (the request's validation applies {@code codes.CanonicalCodes}
+ * once); nothing of the tree is changed here: a Bundle with entries left out is a shallow copy.
  */
 final class PrefetchJsonFilter {
 
@@ -36,7 +35,6 @@ final class PrefetchJsonFilter {
   }
 
   JsonNode apply(JsonNode value) {
-    CanonicalCodes.normalize(value); // before anything matches a code, filter or not
     if (!needs.filters() || patientId == null || !(value instanceof ObjectNode bundle)
         || !"Bundle".equals(bundle.path("resourceType").textValue())
         || !(bundle.get("entry") instanceof ArrayNode entries) || entries.isEmpty()) {
