@@ -58,8 +58,35 @@ public final class CanonicalCodes {
   }
 
   /**
-   * The same on a parsed resource (what the EHR's FHIR server returned): every Coding in it, in place; for a Bundle,
-   * in each entry's resource.
+   * Rewrites in place every object of the JSON tree that has a textual {@code system} (Codings; an Identifier's or a
+   * Quantity's system changes only when it is one of the OIDs above, which is harmless); returns the tree.
+   */
+  public static JsonNode normalize(JsonNode tree) {
+    if (tree instanceof ObjectNode object) {
+      var system = object.get("system");
+      if (system != null && system.isTextual()) {
+        var canonical = system(system.textValue());
+        if (!canonical.equals(system.textValue())) {
+          object.put("system", canonical);
+        }
+        var code = object.get("code");
+        if (code != null && code.isTextual()) {
+          var written = code(canonical, code.textValue());
+          if (!written.equals(code.textValue())) {
+            object.put("code", written);
+          }
+        }
+      }
+      object.elements().forEachRemaining(CanonicalCodes::normalize);
+    } else if (tree instanceof ArrayNode array) {
+      array.elements().forEachRemaining(CanonicalCodes::normalize);
+    }
+    return tree;
+  }
+
+  /**
+   * The same on a parsed resource (what the EHR's FHIR server returned), for its Codings only, in place; for a
+   * Bundle, in each entry's resource.
    */
   public static <T extends IBaseResource> T normalize(T resource) {
     if (resource instanceof Bundle bundle) {
@@ -96,32 +123,5 @@ public final class CanonicalCodes {
         coding.setCode(code(coding.getSystem(), coding.getCode()));
       }
     }
-  }
-
-  /**
-   * Rewrites in place every object of the JSON tree that has a textual {@code system} (Codings, and Identifiers and
-   * Quantities, whose systems are left alone unless they are one of the OIDs above); returns the tree.
-   */
-  public static JsonNode normalize(JsonNode tree) {
-    if (tree instanceof ObjectNode object) {
-      var system = object.get("system");
-      if (system != null && system.isTextual()) {
-        var canonical = system(system.textValue());
-        if (!canonical.equals(system.textValue())) {
-          object.put("system", canonical);
-        }
-        var code = object.get("code");
-        if (code != null && code.isTextual()) {
-          var written = code(canonical, code.textValue());
-          if (!written.equals(code.textValue())) {
-            object.put("code", written);
-          }
-        }
-      }
-      object.elements().forEachRemaining(CanonicalCodes::normalize);
-    } else if (tree instanceof ArrayNode array) {
-      array.elements().forEachRemaining(CanonicalCodes::normalize);
-    }
-    return tree;
   }
 }

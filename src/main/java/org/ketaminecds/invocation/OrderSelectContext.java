@@ -56,13 +56,13 @@ record OrderSelectContext(String userId, String patientId, String encounterId, L
     return Optional.of(List.copyOf(picked));
   }
 
+  /** A draft without an id designates nothing: the content could not tell it apart. */
   private static boolean designates(String selection, Bundle.BundleEntryComponent entry) {
-    if (selection.equals(entry.getFullUrl())) {
-      return entry.getResource().getIdElement().getIdPart() != null;
+    if (entry.getResource().getIdElement().getIdPart() == null) {
+      return false;
     }
     var local = local(entry.getResource());
-    return entry.getResource().getIdElement().getIdPart() != null
-        && (selection.equals(local) || selection.endsWith("/" + local));
+    return selection.equals(entry.getFullUrl()) || selection.equals(local) || selection.endsWith("/" + local);
   }
 
   private static String local(Resource resource) {
