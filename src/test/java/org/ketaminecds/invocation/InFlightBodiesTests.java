@@ -75,8 +75,10 @@ class InFlightBodiesTests {
   @Test
   void bodiesLargerThanTheBudgetArrivingTogetherAreAdmittedInTurnNotLeftWaitingUntilTheQueueTimeout() throws Exception {
     // 1 MB budget, eight clients each sending 1.6 MB bodies back to back (bench order-sign-heavy at 8 concurrent:
-    // 3.2 MB bodies, 2 MB budget): each call may have the budget to itself, so they go one after another
-    var bodies = new InFlightBodies(new InvocationProperties(0, Duration.ofSeconds(2), DataSize.ofMegabytes(1),
+    // 3.2 MB bodies, 2 MB budget): each call may have the budget to itself, so they go one after another. A body
+    // takes about 0.2 s to arrive, so a call waits about 1.5 s for the seven before it; the queue timeout (10 s) leaves
+    // room for a loaded CI machine (at 2 s this failed once with the cores busy) yet still ends a call left waiting
+    var bodies = new InFlightBodies(new InvocationProperties(0, Duration.ofSeconds(10), DataSize.ofMegabytes(1),
         Duration.ofSeconds(10)));
     var clients = Executors.newFixedThreadPool(8);
     try {
