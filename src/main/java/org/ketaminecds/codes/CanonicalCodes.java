@@ -3,6 +3,7 @@ package org.ketaminecds.codes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -21,7 +22,8 @@ import org.hl7.fhir.r4.model.Property;
  *       identifiers, https://hl7.org/fhir/r4/namingsystem-terminologies.html (C-CDA converters and some interfaces
  *       send the OID);
  *   <li>an ICD-10-CM code written without its dot ({@code I671}, {@code F332}: claims and some problem lists) gets the
- *       dot after its category ({@code I67.1}), as ICD-10-CM and the FHIR ICD-10-CM system write it.
+ *       dot after its category ({@code I67.1}), and one written in lower case ({@code f20.9}) its capitals, as
+ *       ICD-10-CM and the FHIR ICD-10-CM system write it.
  * </ul>
  *
  * Anything else is left as sent. Without this, an aneurysm coded {@code I671} or RxNorm codes under the OID matched
@@ -39,6 +41,9 @@ public final class CanonicalCodes {
       "urn:oid:2.16.840.1.113883.6.69", "http://hl7.org/fhir/sid/ndc",
       "urn:oid:2.16.840.1.113883.6.90", ICD10CM);
 
+  /** An ICD-10-CM code with its dot (or a category alone): a letter, two characters, then a dot and one to four more. */
+  private static final Pattern ICD10CM_CODE = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?");
+
   /** An ICD-10-CM code without its dot: a letter, two characters of category, then one to four more. */
   private static final Pattern ICD10CM_WITHOUT_DOT = Pattern.compile("[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}");
 
@@ -51,10 +56,14 @@ public final class CanonicalCodes {
 
   /** The code as the system writes it (the canonical system, as {@link #system} gives it). */
   public static String code(String canonicalSystem, String code) {
-    if (code != null && ICD10CM.equals(canonicalSystem) && ICD10CM_WITHOUT_DOT.matcher(code).matches()) {
-      return code.substring(0, 3) + "." + code.substring(3);
+    if (code == null || !ICD10CM.equals(canonicalSystem)) {
+      return code;
     }
-    return code;
+    var upper = code.toUpperCase(Locale.ROOT);
+    if (ICD10CM_WITHOUT_DOT.matcher(upper).matches()) {
+      return upper.substring(0, 3) + "." + upper.substring(3);
+    }
+    return ICD10CM_CODE.matcher(upper).matches() ? upper : code;
   }
 
   /**

@@ -30,8 +30,20 @@ class CanonicalCodesTests {
     assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "S06360A")).isEqualTo("S06.360A");
     assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "I67.1")).isEqualTo("I67.1");
     assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "F32")).as("a category alone has no dot").isEqualTo("F32");
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "i671")).as("not an ICD-10-CM code").isEqualTo("i671");
+    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "I67.1-local")).as("not an ICD-10-CM code")
+        .isEqualTo("I67.1-local");
     assertThat(CanonicalCodes.code("http://snomed.info/sct", "4448431")).isEqualTo("4448431");
+  }
+
+  @Test
+  void writesAnIcd10CmCodeSentInLowerCaseInCapitals() {
+    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "f20.9")).isEqualTo("F20.9");
+    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "o09.91")).isEqualTo("O09.91");
+    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "i671")).isEqualTo("I67.1");
+    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "s06.360a")).isEqualTo("S06.360A");
+    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "f32")).isEqualTo("F32");
+    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "schizophrenia")).as("not a code").isEqualTo("schizophrenia");
+    assertThat(CanonicalCodes.code("http://loinc.org", "la15173-0")).as("other systems as sent").isEqualTo("la15173-0");
   }
 
   @Test

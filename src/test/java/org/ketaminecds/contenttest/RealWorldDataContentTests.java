@@ -27,9 +27,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  *       degrades no rule that it does not degrade as written (a failed rule sends no card: one odd dispense anywhere in
  *       the chart once hid the CNS depressant warning, one partial date every TRD card);
  *   <li>codes and records in another form that means the same give the same cards: every coding written as some EHRs
- *       write it (ICD-10-CM without its dot, code systems by OID), every observation time as an instant, every
- *       condition status as text only changes no card (before, an aneurysm coded I671, a BP sent with effectiveInstant
- *       and a pregnancy whose status was text only were missed).
+ *       write it (ICD-10-CM without its dot or in lower case, code systems by OID), every observation time as an
+ *       instant, every condition status as text only changes no card (before, an aneurysm coded I671, psychosis coded
+ *       f20.9, a BP sent with effectiveInstant and a pregnancy whose status was text only were missed).
  * </ul>
  * The same settings as {@link ServiceExamplesContentTests}, so the two share one application context.
  */
@@ -74,6 +74,11 @@ class RealWorldDataContentTests {
       if ("http://hl7.org/fhir/sid/icd-10-cm".equals(coding.path("system").asText())
           && coding.path("code").asText().contains(".")) {
         coding.put("code", coding.path("code").asText().replace(".", ""));
+      }
+    })),
+    ICD10CM_IN_LOWER_CASE(request -> codings(request, coding -> {
+      if ("http://hl7.org/fhir/sid/icd-10-cm".equals(coding.path("system").asText())) {
+        coding.put("code", coding.path("code").asText().toLowerCase(java.util.Locale.ROOT));
       }
     })),
     SYSTEMS_AS_OIDS(request -> codings(request, coding -> {
