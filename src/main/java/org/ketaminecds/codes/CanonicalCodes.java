@@ -41,7 +41,7 @@ public final class CanonicalCodes {
       "urn:oid:2.16.840.1.113883.6.69", "http://hl7.org/fhir/sid/ndc",
       "urn:oid:2.16.840.1.113883.6.90", ICD10CM);
 
-  /** An ICD-10-CM code with its dot (or a category alone): a letter, two characters, then a dot and one to four more. */
+  /** An ICD-10-CM code with its dot (or a category alone): a letter, two characters, a dot and one to four more. */
   private static final Pattern ICD10CM_CODE = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?");
 
   /** An ICD-10-CM code without its dot: a letter, two characters of category, then one to four more. */

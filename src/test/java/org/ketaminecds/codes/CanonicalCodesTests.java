@@ -42,7 +42,8 @@ class CanonicalCodesTests {
     assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "i671")).isEqualTo("I67.1");
     assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "s06.360a")).isEqualTo("S06.360A");
     assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "f32")).isEqualTo("F32");
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "schizophrenia")).as("not a code").isEqualTo("schizophrenia");
+    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "schizophrenia")).as("not a code")
+        .isEqualTo("schizophrenia");
     assertThat(CanonicalCodes.code("http://loinc.org", "la15173-0")).as("other systems as sent").isEqualTo("la15173-0");
   }
 

@@ -233,7 +233,8 @@ class RealWorldDataContentTests {
         action.accept(resource);
       }
       value.path("entry").forEach(entry -> {
-        if (entry.path("resource") instanceof ObjectNode resource && type.equals(resource.path("resourceType").asText())) {
+        if (entry.path("resource") instanceof ObjectNode resource
+            && type.equals(resource.path("resourceType").asText())) {
           action.accept(resource);
         }
       });
