@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.ketaminecds.codes.CanonicalCodes;
+import org.ketaminecds.codes.MalformedValues;
 import org.ketaminecds.problem.FieldError;
 
 /**
@@ -37,7 +38,8 @@ final class DraftOrders {
       return null;
     }
     try {
-      return fhirContext.newJsonParser().parseResource(Bundle.class, CanonicalCodes.normalize(value).toString());
+      var json = CanonicalCodes.normalize(value).toString();
+      return MalformedValues.readWithout(() -> fhirContext.newJsonParser().parseResource(Bundle.class, json));
     } catch (DataFormatException | ClassCastException | NullPointerException | IllegalArgumentException e) {
       // HAPI reports some malformed input with a NullPointerException rather than a DataFormatException. Its message
       // may quote the content: say what is expected instead

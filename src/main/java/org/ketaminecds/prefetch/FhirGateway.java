@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Resource;
 import org.ketaminecds.codes.CanonicalCodes;
+import org.ketaminecds.codes.MalformedValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -207,7 +208,7 @@ class FhirGateway {
       }
       calls.incrementAndGet();
       try {
-        return request.get();
+        return MalformedValues.<IBaseResource>readWithout(request::get);
       } catch (ResourceNotFoundException | ResourceGoneException e) {
         if (notFoundIsNoData) {
           return null;

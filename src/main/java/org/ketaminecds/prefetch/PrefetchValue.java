@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.codes.MalformedValues;
 
 /**
  * The data of one prefetch key, whether the client sent it or the FHIR server returned it: a
@@ -61,7 +62,7 @@ record PrefetchValue(List<Resource> resources, Bundle pageWithNext, String failu
     try {
       var structure = new JacksonStructure();
       structure.setNativeObject(object);
-      return of(((IJsonLikeParser) parser).parseResource(structure));
+      return of(MalformedValues.readWithout(() -> ((IJsonLikeParser) parser).parseResource(structure)));
     } catch (DataFormatException | ClassCastException | NullPointerException | IllegalArgumentException e) {
       // HAPI reports some malformed input (a Bundle entry whose resource is null or a scalar) with a
       // NullPointerException rather than a DataFormatException
