@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -25,7 +26,8 @@ import org.hl7.fhir.r4.model.Type;
  * Medication is taken from {@code contained} ({@code #id}), from the request's data, or fetched; then
  * medication[x] becomes a copy of Medication.code (or, for a Medication without a coded code, a
  * concept of all its ingredient codings), carrying the original reference in the extension {@link
- * #EXTENSION_URL} (valueReference). When the Medication cannot be had or has no codes at all, the
+ * #EXTENSION_URL} (valueReference). A Medication with no codes but a name becomes a concept with that text only
+ * (read by name, as a free-text medication is). When the Medication cannot be had or has neither codes nor a name, the
  * reference stays and the resource simply has no medication code.
  */
 final class MedicationReferences {
@@ -70,21 +72,30 @@ final class MedicationReferences {
     });
   }
 
-  /** Medication.code, or its ingredient codings when the code has none; null when neither has codes. */
+  /**
+   * Medication.code, or its ingredient codings when the code has none; with the code's text, else the ingredients'
+   * texts, so that a Medication known only by name ("Ketamine 100 mg troche (compounded)", a free-text home medication)
+   * is still read by name; null when there is neither a code nor a name.
+   */
   static CodeableConcept concept(Medication medication) {
     if (medication.getCode().hasCoding()) {
       return medication.getCode().copy();
     }
     CodeableConcept concept = new CodeableConcept();
+    var names = new StringJoiner(" / ");
     for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
       if (ingredient.getItem() instanceof CodeableConcept item) {
         for (Coding coding : item.getCoding()) {
           concept.addCoding(coding.copy());
         }
+        if (item.hasText()) {
+          names.add(item.getText());
+        }
       }
     }
-    concept.setText(medication.getCode().getText());
-    return concept.hasCoding() ? concept : null;
+    concept.setText(medication.getCode().hasText() ? medication.getCode().getText()
+        : names.length() > 0 ? names.toString() : null);
+    return concept.hasCoding() || concept.hasText() ? concept : null;
   }
 
   private static Optional<Medication> contained(Resource resource, Reference ref) {

@@ -27,9 +27,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  *       degrades no rule that it does not degrade as written (a failed rule sends no card: one odd dispense anywhere in
  *       the chart once hid the CNS depressant warning, one partial date every TRD card);
  *   <li>codes and records in another form that means the same give the same cards: every coding written as some EHRs
- *       write it (ICD-10-CM without its dot or in lower case, code systems by OID), every observation time as an
- *       instant, every condition status as text only changes no card (before, an aneurysm coded I671, psychosis coded
- *       f20.9, a BP sent with effectiveInstant and a pregnancy whose status was text only were missed).
+ *       write it (ICD-10-CM without its dot or in lower case, code systems by OID), every medication as a contained
+ *       Medication, every observation time as an instant, every condition status as text only changes no card
+ *       (before, an aneurysm coded I671, psychosis coded f20.9, a compounded ketamine in a Medication known by name, a
+ *       BP sent with effectiveInstant and a pregnancy whose status was text only were missed).
  * </ul>
  * The same settings as {@link ServiceExamplesContentTests}, so the two share one application context.
  */
@@ -95,6 +96,15 @@ class RealWorldDataContentTests {
         observation.put("effectiveInstant", date + "T12:00:00Z");
       }
     })),
+    /** Every medication record's medication as a contained Medication (medicationReference "#..."). */
+    MEDICATIONS_AS_CONTAINED_RESOURCES(request -> MEDICATIONS.forEach(type -> resources(request, type, record -> {
+      if (record.get("medicationCodeableConcept") instanceof ObjectNode concept) {
+        record.remove("medicationCodeableConcept");
+        var contained = record.get("contained") instanceof ArrayNode list ? list : record.putArray("contained");
+        contained.addObject().put("resourceType", "Medication").put("id", "as-contained").set("code", concept);
+        record.putObject("medicationReference").put("reference", "#as-contained");
+      }
+    }))),
     /** Condition.clinicalStatus as text only ("Active"), as C-CDA conversions send it. */
     CONDITION_STATUS_AS_TEXT(request -> resources(request, "Condition", condition -> {
       var code = condition.path("clinicalStatus").path("coding").path(0).path("code").asText();
@@ -226,9 +236,12 @@ class RealWorldDataContentTests {
     }
   }
 
-  /** Every prefetched resource of the type (searchset entries and single resources). */
+  /** Every resource of the type in the prefetch (searchset entries and single resources) and the draft orders. */
   private static void resources(JsonNode request, String type, Consumer<ObjectNode> action) {
-    request.path("prefetch").forEach(value -> {
+    var lists = new java.util.ArrayList<JsonNode>();
+    request.path("prefetch").forEach(lists::add);
+    lists.add(request.path("context").path("draftOrders"));
+    lists.forEach(value -> {
       if (value instanceof ObjectNode resource && type.equals(resource.path("resourceType").asText())) {
         action.accept(resource);
       }

@@ -73,12 +73,33 @@ class MedicationReferencesTests {
   }
 
   @Test
-  void leavesTheReferenceWhenTheMedicationHasNoCodesAtAll() {
+  void readsAMedicationWithoutCodesByItsName() {
     Medication uncoded = new Medication();
-    uncoded.getCode().setText("Home remedy");
+    uncoded.getCode().setText("Ketamine 100 mg sublingual troche (compounded)");
     MedicationDispense dispense = new MedicationDispense().setMedication(new Reference("Medication/x1"));
 
     references.resolve(dispense, id -> Optional.of(uncoded), BASE);
+
+    assertThat(dispense.getMedicationCodeableConcept().getText())
+        .isEqualTo("Ketamine 100 mg sublingual troche (compounded)");
+    assertThat(dispense.getMedicationCodeableConcept().hasCoding()).isFalse();
+    assertThat(originalReference(dispense.getMedicationCodeableConcept()).getReference()).isEqualTo("Medication/x1");
+  }
+
+  @Test
+  void namesAMedicationWithoutCodeOrTextByItsIngredients() {
+    Medication compounded = new Medication();
+    compounded.addIngredient().setItem(new CodeableConcept().setText("ketamine hydrochloride"));
+    compounded.addIngredient().setItem(new CodeableConcept().setText("lidocaine"));
+
+    assertThat(MedicationReferences.concept(compounded).getText()).isEqualTo("ketamine hydrochloride / lidocaine");
+  }
+
+  @Test
+  void leavesTheReferenceWhenTheMedicationHasNeitherCodesNorAName() {
+    MedicationDispense dispense = new MedicationDispense().setMedication(new Reference("Medication/x1"));
+
+    references.resolve(dispense, id -> Optional.of(new Medication()), BASE);
 
     assertThat(dispense.getMedicationReference().getReference()).isEqualTo("Medication/x1");
   }
