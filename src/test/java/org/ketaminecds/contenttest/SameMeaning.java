@@ -1,0 +1,123 @@
+package org.ketaminecds.contenttest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** One form of writing codes or records that means the same. */
+enum SameMeaning {
+  ICD10CM_WITHOUT_DOTS(request -> codings(request, coding -> {
+    if ("http://hl7.org/fhir/sid/icd-10-cm".equals(coding.path("system").asText())
+        && coding.path("code").asText().contains(".")) {
+      coding.put("code", coding.path("code").asText().replace(".", ""));
+    }
+  })),
+  ICD10CM_IN_LOWER_CASE(request -> codings(request, coding -> {
+    if ("http://hl7.org/fhir/sid/icd-10-cm".equals(coding.path("system").asText())) {
+      coding.put("code", coding.path("code").asText().toLowerCase(java.util.Locale.ROOT));
+    }
+  })),
+  /** An EHR's own coding listed before the standard ones (a concept coded in standard systems), same display. */
+  LOCAL_CODING_FIRST(request -> concepts(request, concept -> {
+    if (concept.get("coding") instanceof ArrayNode codings && codings.toString().contains("\"http")) {
+      var display = codings.get(0).path("display").asText(concept.path("text").asText("local entry"));
+      codings.insertObject(0).put("system", "urn:oid:1.2.840.114350.1.13.0.1.7.2.696580").put("code", "99123")
+          .put("display", display);
+    }
+  })),
+  SYSTEMS_AS_OIDS(request -> codings(request, coding -> {
+    var oid = Names.OIDS.get(coding.path("system").asText());
+    if (oid != null) {
+      coding.put("system", oid);
+    }
+  })),
+  /** Observation.effectiveInstant (FHIR R4 effective[x]; device feeds send it): the date at noon UTC. */
+  OBSERVATION_TIMES_AS_INSTANTS(request -> resources(request, "Observation", observation -> {
+    var date = observation.path("effectiveDateTime").asText();
+    if (date.length() == 10) {
+      observation.remove("effectiveDateTime");
+      observation.put("effectiveInstant", date + "T12:00:00Z");
+    }
+  })),
+  /** Every medication record's medication as a contained Medication (medicationReference "#..."). */
+  MEDICATIONS_AS_CONTAINED_RESOURCES(request -> Names.MEDICATIONS.forEach(type -> resources(request, type, record -> {
+    if (record.get("medicationCodeableConcept") instanceof ObjectNode concept) {
+      record.remove("medicationCodeableConcept");
+      var contained = record.get("contained") instanceof ArrayNode list ? list : record.putArray("contained");
+      contained.addObject().put("resourceType", "Medication").put("id", "as-contained").set("code", concept);
+      record.putObject("medicationReference").put("reference", "#as-contained");
+    }
+  }))),
+  /** Condition.clinicalStatus as text only ("Active"), as C-CDA conversions send it. */
+  CONDITION_STATUS_AS_TEXT(request -> resources(request, "Condition", condition -> {
+    var code = condition.path("clinicalStatus").path("coding").path(0).path("code").asText();
+    if (!code.isEmpty()) {
+      condition.putObject("clinicalStatus").put("text", Character.toUpperCase(code.charAt(0)) + code.substring(1));
+    }
+  }));
+
+  final Consumer<ObjectNode> apply;
+
+  SameMeaning(Consumer<ObjectNode> apply) {
+    this.apply = apply;
+  }
+
+  /** Constants the constants above read (a nested class: an enum's own static fields come after its constants). */
+  static final class Names {
+    static final Set<String> MEDICATIONS = Set.of("MedicationRequest", "MedicationDispense", "MedicationStatement");
+
+    static final Map<String, String> OIDS = Map.of(
+        "http://www.nlm.nih.gov/research/umls/rxnorm", "urn:oid:2.16.840.1.113883.6.88",
+        "http://snomed.info/sct", "urn:oid:2.16.840.1.113883.6.96",
+        "http://loinc.org", "urn:oid:2.16.840.1.113883.6.1",
+        "http://hl7.org/fhir/sid/icd-10-cm", "urn:oid:2.16.840.1.113883.6.90");
+
+    private Names() {}
+  }
+
+  /** Every resource of the type in the prefetch (searchset entries and single resources) and the draft orders. */
+  private static void resources(JsonNode request, String type, Consumer<ObjectNode> action) {
+    var lists = new java.util.ArrayList<JsonNode>();
+    request.path("prefetch").forEach(lists::add);
+    lists.add(request.path("context").path("draftOrders"));
+    lists.forEach(value -> {
+      if (value instanceof ObjectNode resource && type.equals(resource.path("resourceType").asText())) {
+        action.accept(resource);
+      }
+      value.path("entry").forEach(entry -> {
+        if (entry.path("resource") instanceof ObjectNode resource
+            && type.equals(resource.path("resourceType").asText())) {
+          action.accept(resource);
+        }
+      });
+    });
+  }
+
+  /** Every CodeableConcept that names what a record is (its code or medication), in the prefetch and draft orders. */
+  private static void concepts(JsonNode request, Consumer<ObjectNode> action) {
+    for (var type : List.of("Condition", "AllergyIntolerance", "Observation", "MedicationRequest",
+        "MedicationDispense", "MedicationStatement")) {
+      resources(request, type, record -> List.of("code", "medicationCodeableConcept").forEach(field -> {
+        if (record.get(field) instanceof ObjectNode concept) {
+          action.accept(concept);
+        }
+      }));
+    }
+  }
+
+  /** Every object with a system and a code, anywhere in the request (prefetch and draft orders). */
+  private static void codings(JsonNode node, Consumer<ObjectNode> action) {
+    if (node instanceof ObjectNode object) {
+      if (object.path("system").isTextual() && object.path("code").isTextual()) {
+        action.accept(object);
+      }
+      object.elements().forEachRemaining(child -> codings(child, action));
+    } else if (node instanceof ArrayNode array) {
+      array.elements().forEachRemaining(child -> codings(child, action));
+    }
+  }
+}
