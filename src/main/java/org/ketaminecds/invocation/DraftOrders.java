@@ -5,6 +5,8 @@ import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus;
 import org.ketaminecds.codes.CanonicalCodes;
 import org.ketaminecds.codes.MalformedValues;
 import org.ketaminecds.problem.FieldError;
@@ -39,13 +41,32 @@ final class DraftOrders {
     }
     try {
       var json = CanonicalCodes.normalize(value).toString();
-      return MalformedValues.readWithout(() -> fhirContext.newJsonParser().parseResource(Bundle.class, json));
+      var parser = fhirContext.newJsonParser();
+      return asDrafts(MalformedValues.readWithout(() -> parser.parseResource(Bundle.class, json)));
     } catch (DataFormatException | ClassCastException | NullPointerException | IllegalArgumentException e) {
       // HAPI reports some malformed input with a NullPointerException rather than a DataFormatException. Its message
       // may quote the content: say what is expected instead
       errors.add(new FieldError(at, NOT_A_BUNDLE));
       return null;
     }
+  }
+
+  /**
+   * Every MedicationRequest of the bundle gets status draft, unless the EHR marked it cancelled or entered-in-error.
+   * CDS Hooks defines these bundles as the draft orders being placed (order-select, order-sign: "draft" requests;
+   * medication-prescribe: the medications being prescribed), and the content recognises the orders being placed by
+   * status draft. Some EHRs send the status the order will have once signed (active), another status or none: read as
+   * sent, such an esketamine order matched no rule and the call returned no card, a contraindication on record included
+   * (example case draftorders-status-active-still-the-order-being-signed).
+   */
+  private static Bundle asDrafts(Bundle bundle) {
+    for (var entry : bundle.getEntry()) {
+      if (entry.getResource() instanceof MedicationRequest order && order.getStatus() != MedicationRequestStatus.CANCELLED
+          && order.getStatus() != MedicationRequestStatus.ENTEREDINERROR) {
+        order.setStatus(MedicationRequestStatus.DRAFT);
+      }
+    }
+    return bundle;
   }
 
   private static boolean entriesAreResources(JsonNode bundle) {
