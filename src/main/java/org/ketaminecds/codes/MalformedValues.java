@@ -2,10 +2,7 @@ package org.ketaminecds.codes;
 
 import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Base;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.PrimitiveType;
-import org.hl7.fhir.r4.model.Property;
 import org.ketaminecds.config.FhirParserIssues;
 
 /**
@@ -31,28 +28,13 @@ public final class MalformedValues {
 
   /** Clears, in place, every primitive that holds text but no value; for a Bundle, in each entry's resource. */
   public static <T extends IBaseResource> T clear(T resource) {
-    if (resource instanceof Bundle bundle) {
-      bundle.getEntry().forEach(entry -> clear(entry.getResource()));
-    } else if (resource instanceof Base base) {
-      walk(base);
-    }
+    ResourceElements.visit(resource, element -> {
+      if (element instanceof PrimitiveType<?> primitive && primitive.getValue() == null
+          && primitive.getValueAsString() != null) {
+        primitive.setValueAsString(null);
+      }
+      return true;
+    });
     return resource;
-  }
-
-  private static void walk(Base element) {
-    for (Property property : element.children()) {
-      if (!property.hasValues()) {
-        continue;
-      }
-      for (Base value : property.getValues()) {
-        if (value instanceof PrimitiveType<?> primitive) {
-          if (primitive.getValue() == null && primitive.getValueAsString() != null) {
-            primitive.setValueAsString(null);
-          }
-        } else if (value != null) {
-          walk(value);
-        }
-      }
-    }
   }
 }

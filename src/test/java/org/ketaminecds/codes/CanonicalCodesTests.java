@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Codes as EHRs send them, written as the value sets write them. */
 class CanonicalCodesTests {
@@ -23,28 +25,25 @@ class CanonicalCodesTests {
     assertThat(CanonicalCodes.system(null)).isNull();
   }
 
-  @Test
-  void writesAnIcd10CmCodeWithItsDotAfterTheCategory() {
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "I671")).isEqualTo("I67.1");
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "F332")).isEqualTo("F33.2");
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "S06360A")).isEqualTo("S06.360A");
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "I67.1")).isEqualTo("I67.1");
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "F32")).as("a category alone has no dot").isEqualTo("F32");
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "I67.1-local")).as("not an ICD-10-CM code")
-        .isEqualTo("I67.1-local");
-    assertThat(CanonicalCodes.code("http://snomed.info/sct", "4448431")).isEqualTo("4448431");
-  }
-
-  @Test
-  void writesAnIcd10CmCodeSentInLowerCaseInCapitals() {
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "f20.9")).isEqualTo("F20.9");
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "o09.91")).isEqualTo("O09.91");
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "i671")).isEqualTo("I67.1");
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "s06.360a")).isEqualTo("S06.360A");
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "f32")).isEqualTo("F32");
-    assertThat(CanonicalCodes.code(CanonicalCodes.ICD10CM, "schizophrenia")).as("not a code")
-        .isEqualTo("schizophrenia");
-    assertThat(CanonicalCodes.code("http://loinc.org", "la15173-0")).as("other systems as sent").isEqualTo("la15173-0");
+  /** ICD-10-CM as claims and problem lists write it (no dot, lower case) becomes ICD-10-CM as the value sets do. */
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource({
+      "http://hl7.org/fhir/sid/icd-10-cm, I671, I67.1",
+      "http://hl7.org/fhir/sid/icd-10-cm, F332, F33.2",
+      "http://hl7.org/fhir/sid/icd-10-cm, S06360A, S06.360A",
+      "http://hl7.org/fhir/sid/icd-10-cm, I67.1, I67.1",
+      "http://hl7.org/fhir/sid/icd-10-cm, F32, F32", // a category alone has no dot
+      "http://hl7.org/fhir/sid/icd-10-cm, f20.9, F20.9",
+      "http://hl7.org/fhir/sid/icd-10-cm, o09.91, O09.91",
+      "http://hl7.org/fhir/sid/icd-10-cm, i671, I67.1",
+      "http://hl7.org/fhir/sid/icd-10-cm, s06.360a, S06.360A",
+      "http://hl7.org/fhir/sid/icd-10-cm, f32, F32",
+      "http://hl7.org/fhir/sid/icd-10-cm, I67.1-local, I67.1-local", // not shaped like an ICD-10-CM code
+      "http://hl7.org/fhir/sid/icd-10-cm, schizophrenia, schizophrenia",
+      "http://snomed.info/sct, 4448431, 4448431",
+      "http://loinc.org, la15173-0, la15173-0"}) // other systems as sent
+  void writesAnIcd10CmCodeAsTheValueSetsDo(String system, String sent, String written) {
+    assertThat(CanonicalCodes.code(system, sent)).isEqualTo(written);
   }
 
   @Test
