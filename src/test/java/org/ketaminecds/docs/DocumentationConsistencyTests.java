@@ -146,6 +146,25 @@ class DocumentationConsistencyTests {
     assertThat(problems).as("doc pages the README map does not link").isEmpty();
   }
 
+  /** A merge that left its conflict markers in a doc or content file (it happened once, in safety-rules.md). */
+  @Test
+  void noDocContentOrSourceFileHoldsAMergeConflictMarker() {
+    List<Path> files = new ArrayList<>(markdown);
+    files.addAll(RepositoryText.files(Path.of("cql"), ".cql", ".json", ".md", ".csv"));
+    files.addAll(RepositoryText.files(Path.of("cds-hooks"), ".json", ".md"));
+    files.addAll(RepositoryText.files(Path.of("src"), ".java", ".yml", ".yaml", ".properties", ".json", ".sql"));
+    List<String> problems = new ArrayList<>();
+    for (Path file : files.stream().distinct().toList()) {
+      List<String> lines = RepositoryText.lines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).startsWith("<<<<<<< ") || lines.get(i).startsWith(">>>>>>> ")) {
+          problems.add(where(file, i + 1) + "merge conflict marker");
+        }
+      }
+    }
+    assertThat(problems).as("merge conflict markers").isEmpty();
+  }
+
   @Test
   void noDocContentOrSourceFilePointsAtAPathOutsideTheRepository() {
     List<Path> files = new ArrayList<>(markdown);
