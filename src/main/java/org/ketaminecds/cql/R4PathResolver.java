@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Resource;
 import org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver;
 
@@ -22,8 +23,9 @@ import org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver;
  *
  * <p>{@link #resolveProperty} keeps, per element class and property name, the HAPI child definition the inherited
  * version looks up on every call (by name, and for choice types such as {@code effective[x]} by scanning every child
- * of the type), then reads the values exactly as the inherited version does. Primitives keep the inherited
- * handling. Thread-safe.
+ * of the type), then reads the values exactly as the inherited version does. The value of a date, dateTime or
+ * instant is converted by {@link FhirTemporals} (the same result without the inherited calendar-and-string detour);
+ * other primitives keep the inherited handling. Thread-safe.
  */
 final class R4PathResolver extends R4FhirModelResolver {
 
@@ -67,6 +69,12 @@ final class R4PathResolver extends R4FhirModelResolver {
   @Override
   protected Object resolveProperty(Object target, String path) {
     if (!(target instanceof Base base) || target instanceof IPrimitiveType<?>) {
+      if (target instanceof BaseDateTimeType temporal && "value".equals(path)) {
+        Object converted = FhirTemporals.toCql(temporal);
+        if (converted != null) {
+          return converted;
+        }
+      }
       return super.resolveProperty(target, path);
     }
     if (target instanceof Resource resource && resource.fhirType().equals(path)) {
