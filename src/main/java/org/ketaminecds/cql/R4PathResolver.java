@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.RuntimeChildChoiceDefinition;
 import ca.uhn.fhir.context.RuntimeChildPrimitiveDatatypeDefinition;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Resource;
 import org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver;
 
@@ -21,17 +23,19 @@ import org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver;
  * split once and its segments are kept, so their hash codes are computed once too; each segment is then resolved
  * exactly as before. Paths with {@code [n]} keep the inherited handling.
  *
- * <p>{@link #resolveProperty} keeps, per element class and property name, the HAPI child definition the inherited
+ * <p>It keeps, per element class and property name, the HAPI child definition the inherited
  * version looks up on every call (by name, and for choice types such as {@code effective[x]} by scanning every child
  * of the type), then reads the values exactly as the inherited version does. The value of a date, dateTime or
  * instant is converted by {@link FhirTemporals} (the same result without the inherited calendar-and-string detour);
- * other primitives keep the inherited handling. Thread-safe.
+ * other primitives keep the inherited handling. Each segment of a cached path also remembers the child it resolved
+ * for the last element class it met, so the usual read (one class per segment) skips the lookups altogether; element
+ * kinds are told apart by class tests ({@code Base}, {@code PrimitiveType}), not interface scans. Thread-safe.
  */
 final class R4PathResolver extends R4FhirModelResolver {
 
   private static final int MAX_CACHED_PATHS = 10_000;
 
-  private final Map<String, String[]> segments = new ConcurrentHashMap<>();
+  private final Map<String, Segment[]> segments = new ConcurrentHashMap<>();
   // per element class, per property name: a lookup allocates nothing (no key object, no capturing lambda)
   private final ClassValue<Map<String, Child>> children = new ClassValue<>() {
     @Override
@@ -49,26 +53,27 @@ final class R4PathResolver extends R4FhirModelResolver {
 
   @Override
   public Object resolvePath(Object target, String path) {
-    String[] parts = segments.get(path);
+    Segment[] parts = segments.get(path);
     if (parts == null) {
       if (path.indexOf('[') >= 0) {
         return super.resolvePath(target, path);
       }
-      parts = split(path);
+      parts = Arrays.stream(split(path)).map(Segment::new).toArray(Segment[]::new);
       if (segments.size() < MAX_CACHED_PATHS) {
         segments.put(path, parts);
       }
     }
     Object value = target;
-    for (String part : parts) {
-      value = resolveProperty(value, part);
+    for (Segment part : parts) {
+      value = isComposite(value) ? read((Base) value, part.name, part.child((Base) value))
+          : resolveProperty(value, part.name);
     }
     return value;
   }
 
   @Override
   protected Object resolveProperty(Object target, String path) {
-    if (!(target instanceof Base base) || target instanceof IPrimitiveType<?>) {
+    if (!isComposite(target)) {
       if (target instanceof BaseDateTimeType temporal && "value".equals(path)) {
         Object converted = FhirTemporals.toCql(temporal);
         if (converted != null) {
@@ -77,14 +82,17 @@ final class R4PathResolver extends R4FhirModelResolver {
       }
       return super.resolveProperty(target, path);
     }
-    if (target instanceof Resource resource && resource.fhirType().equals(path)) {
-      return target;
-    }
-    Map<String, Child> byName = children.get(target.getClass());
-    Child child = byName.get(path);
-    if (child == null) {
-      child = child(base, path);
-      byName.put(path, child);
+    return read((Base) target, path, child((Base) target, path));
+  }
+
+  /** An R4 element with children (resource, datatype, backbone element); class tests only, no interface scans. */
+  private static boolean isComposite(Object target) {
+    return target instanceof Base && !(target instanceof PrimitiveType<?>);
+  }
+
+  private static Object read(Base base, String path, Child child) {
+    if (base instanceof Resource resource && resource.fhirType().equals(path)) {
+      return base;
     }
     if (child.definition() == null) {
       return null;
@@ -105,6 +113,42 @@ final class R4PathResolver extends R4FhirModelResolver {
   }
 
   private Child child(Base base, String path) {
+    Map<String, Child> byName = children.get(base.getClass());
+    Child child = byName.get(path);
+    if (child == null) {
+      child = lookUp(base, path);
+      byName.put(path, child);
+    }
+    return child;
+  }
+
+  /**
+   * One segment of a cached path, with the child it resolved to for the last element class it met: most path
+   * segments of the ELM always meet the same class, so the by-class, by-name lookup is skipped. A racy but safe
+   * cache: the pair is immutable and a stale or lost write only means one more lookup.
+   */
+  private final class Segment {
+    private final String name;
+    private ResolvedChild last;
+
+    Segment(String name) {
+      this.name = name;
+    }
+
+    Child child(Base base) {
+      ResolvedChild cached = last;
+      if (cached != null && cached.type() == base.getClass()) {
+        return cached.child();
+      }
+      Child child = R4PathResolver.this.child(base, name);
+      last = new ResolvedChild(base.getClass(), child);
+      return child;
+    }
+  }
+
+  private record ResolvedChild(Class<?> type, Child child) {}
+
+  private Child lookUp(Base base, String path) {
     var definition = resolveRuntimeDefinition(base);
     BaseRuntimeChildDefinition child = definition.getChildByName(path);
     if (child == null) {

@@ -66,6 +66,27 @@ class R4PathResolverTests {
   }
 
   @Test
+  void aPathSegmentMeetingElementsOfSeveralClassesResolvesEachLikeTheEngineResolver() {
+    var observation = new org.hl7.fhir.r4.model.Observation();
+    observation.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(141).setUnit("mmHg"));
+    observation.getCode().addCoding(new Coding("http://loinc.org", "8480-6", "Systolic"));
+    var component = observation.addComponent();
+    component.setValue(new org.hl7.fhir.r4.model.StringType("high"));
+    component.getCode().addCoding(new Coding("http://loinc.org", "8462-4", "Diastolic"));
+    var quantity = new org.hl7.fhir.r4.model.Quantity().setValue(91);
+    var extension = new org.hl7.fhir.r4.model.Extension("http://example.org/x", new org.hl7.fhir.r4.model.BooleanType(true));
+    var targets = List.<Object>of(observation, component, quantity, extension, observation, quantity, component);
+    for (int round = 0; round < 2; round++) { // the second round meets every class after another one
+      for (Object target : targets) {
+        for (String path : List.of("value", "code.coding", "valueQuantity.value", "value.value", "url")) {
+          assertThat(resolver.resolvePath(target, path)).as(target.getClass().getSimpleName() + " " + path)
+              .usingRecursiveComparison().isEqualTo(inherited.resolvePath(target, path));
+        }
+      }
+    }
+  }
+
+  @Test
   void splitsLikeTheInheritedSplitDroppingTrailingEmptySegments() {
     assertThat(R4PathResolver.split("a.b.c")).containsExactly("a", "b", "c");
     assertThat(R4PathResolver.split("a..b")).containsExactly("a", "", "b");
