@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.TimeZone;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -28,8 +29,17 @@ import org.opencds.cqf.cql.engine.runtime.Precision;
  *
  * <p>Returns {@code null} ("not decided here": the caller uses the inherited conversion) for anything outside the plain
  * cases: years before 1900 (local mean time offsets with seconds, the Julian calendar of {@code GregorianCalendar}) or
- * after 9999, precisions the engine does not convert, subclasses. {@code FhirTemporalsTests} checks the equality with
- * the engine over every precision, offset and several default time zones.
+ * after 9999, subclasses. {@code FhirTemporalsTests} checks the equality with the engine over every precision, offset
+ * and several default time zones.
+ *
+ * <p>One reading differs from the engine, on purpose: a FHIR {@code date} (a {@link DateType}, e.g.
+ * {@code Patient.birthDate}) whose value carries a time, as some interfaces write it
+ * ({@code "2010-05-01T10:00:00-05:00"}; a FHIR date has neither time nor offset), is the date it is written with:
+ * the date part in its own offset (in the JVM's time zone when it has none), DAY precision. {@code 23:30-10:00} is
+ * still that day, not the next day in UTC. The engine refuses such a value ({@code InvalidPrecision} in
+ * {@code FhirModelResolver.toDate}), which made every rule that reads the age degrade (a 16-year-old got no under-18
+ * card). The date is taken from the text as written (its first ten characters), so no zone arithmetic can move it; a
+ * value set without text falls back to the instant in the element's own zone. Any year is read this way.
  */
 final class FhirTemporals {
 
@@ -51,6 +61,9 @@ final class FhirTemporals {
     TimeZone timeZone = element.getTimeZone();
     ZoneId zone = timeZone != null ? timeZone.toZoneId() : ZoneId.systemDefault();
     ZonedDateTime local = Instant.ofEpochMilli(value.getTime()).atZone(zone);
+    if (type == DateType.class && isFinerThanDay(precision)) {
+      return writtenDate(element.getValueAsString(), local);
+    }
     if (local.getYear() < 1900 || local.getYear() > 9999) {
       return null;
     }
@@ -62,8 +75,29 @@ final class FhirTemporals {
       case YEAR -> new Date(LocalDate.of(local.getYear(), 1, 1), Precision.YEAR);
       case MONTH -> new Date(LocalDate.of(local.getYear(), local.getMonthValue(), 1), Precision.MONTH);
       case DAY -> new Date(local.toLocalDate(), Precision.DAY);
-      default -> null; // the engine refuses other precisions for a date: let it say so
+      default -> throw new IllegalStateException("a date finer than a day is read by writtenDate: " + precision);
     };
+  }
+
+  private static boolean isFinerThanDay(TemporalPrecisionEnum precision) {
+    return precision != TemporalPrecisionEnum.YEAR && precision != TemporalPrecisionEnum.MONTH
+        && precision != TemporalPrecisionEnum.DAY;
+  }
+
+  /**
+   * A FHIR date sent with a time: the date as written ({@code yyyy-MM-dd} before the {@code T}), DAY precision; else
+   * (no text, e.g. set as a java.util.Date) the date of the instant in the element's own zone, which is the same date.
+   */
+  private static Date writtenDate(String text, ZonedDateTime local) {
+    if (text != null && text.length() > 10 && text.charAt(4) == '-' && text.charAt(7) == '-'
+        && text.charAt(10) == 'T') {
+      try {
+        return new Date(LocalDate.parse(text.substring(0, 10)), Precision.DAY);
+      } catch (DateTimeParseException notADate) {
+        // not the text HAPI parsed: fall back to the instant
+      }
+    }
+    return new Date(local.toLocalDate(), Precision.DAY);
   }
 
   private static DateTime dateTime(ZonedDateTime local, TemporalPrecisionEnum precision) {

@@ -54,15 +54,34 @@ public final class ContentExamples {
   }
 
   /**
-   * The request with a datum the engine refuses: the patient's birthDate sent as a dateTime with a time and offset (a
-   * FHIR date has neither; some interfaces write one), on which the age rules throw (InvalidPrecision).
+   * The request with a datum the engine refuses: a blood pressure dated 0001-01-01T00:00:00Z (the "no date" placeholder
+   * of .NET interfaces, DateTime.MinValue), whose pairing window ("Taken Within": the latest time minus the window)
+   * falls before year 1, so the blood pressure rules throw (InvalidDateTime) and the monitoring card's lines with them.
+   * Each prefetched blood pressure gets that date; without a {@code bloodPressure} prefetch key (a service that does
+   * not take blood pressures, whose request then carries a key it drops unread) one such observation is added.
    */
-  public static ObjectNode withBirthDateAsDateTime(ObjectNode request) {
-    var patient = (ObjectNode) request.at("/prefetch/patient");
-    if (!"Patient".equals(patient.path("resourceType").asText())) {
-      throw new IllegalArgumentException("the request has no prefetched Patient");
+  public static ObjectNode withBloodPressureDatedYearOne(ObjectNode request) {
+    var prefetch = (ObjectNode) request.path("prefetch");
+    if (!prefetch.path("bloodPressure").isObject()) {
+      var bundle = prefetch.putObject("bloodPressure").put("resourceType", "Bundle").put("type", "searchset");
+      var observation = bundle.putArray("entry").addObject().putObject("resource")
+          .put("resourceType", "Observation").put("id", "bp-year-one").put("status", "final");
+      observation.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org")
+          .put("code", "85354-9");
+      var systolic = observation.putArray("component").addObject();
+      systolic.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org").put("code", "8480-6");
+      systolic.putObject("valueQuantity").put("value", 122).put("unit", "mmHg")
+          .put("system", "http://unitsofmeasure.org").put("code", "mm[Hg]");
     }
-    patient.put("birthDate", patient.path("birthDate").asText() + "T10:00:00-05:00");
+    var entries = prefetch.path("bloodPressure").path("entry");
+    if (entries.isEmpty()) {
+      throw new IllegalArgumentException("the request's blood pressure bundle has no entry");
+    }
+    entries.forEach(entry -> {
+      var observation = (ObjectNode) entry.path("resource");
+      observation.remove(List.of("effectivePeriod", "effectiveInstant", "effectiveTiming", "issued"));
+      observation.put("effectiveDateTime", "0001-01-01T00:00:00Z");
+    });
     return request;
   }
 

@@ -15,30 +15,34 @@ import org.ketaminecds.cards.RenderedCards;
 import org.ketaminecds.definition.ContentExamples;
 
 /**
- * Issue 4, degraded rules: data the engine refuses degrades the rules that read it, not the request. The datum is the
- * patient's birthDate sent as a dateTime with a time and offset (a FHIR date has neither), on which the engine throws
- * (InvalidPrecision) while computing the age. Other cards still come back, the response extension names each rule
- * that could not be evaluated, and a service whose rules do not read the datum is not degraded at all. (Record errors
- * an EHR really sends in medication histories, such as reversed periods, partial dates or a days supply without a
- * unit, degrade nothing: the example cases *-does-not-hide-* show it.)
+ * Issue 4, degraded rules: data the engine refuses degrades the rules that read it, not the request. The datum is a
+ * blood pressure dated 0001-01-01T00:00:00Z (DateTime.MinValue, the "no date" of .NET interfaces): its pairing window
+ * falls before year 1 and the engine throws (InvalidDateTime) in the blood pressure rules and the monitoring card's
+ * lines. Other cards still come back, the response extension names each rule that could not be evaluated, and a
+ * service whose rules do not read the datum is not degraded at all. (A birthDate sent with a time, the datum used
+ * before, is now read as the date written: FhirTemporals. Record errors an EHR really sends in medication histories,
+ * such as reversed periods, partial dates or a days supply without a unit, degrade nothing: the example cases
+ * *-does-not-hide-* show it.)
  */
 class DegradedRulesIntegrationTests extends ServiceIntegration {
 
   @Test
   void answersWithTheOtherCardsAndNamesTheDegradedRulesOnOrderSign() {
-    var request = ContentExamples.withBirthDateAsDateTime(ContentExamples.request(ORDER_CHECK, "esketamine-trd-met"));
+    var request = ContentExamples.withBloodPressureDatedYearOne(
+        ContentExamples.request(ORDER_CHECK, "esketamine-trd-met"));
 
     var reply = invoke(ORDER_CHECK, request);
 
     assertThat(summaries(reply))
         .anySatisfy(s -> assertThat(s).contains("TRD criteria met"))
-        .anySatisfy(s -> assertThat(s).contains("SPRAVATO: FDA-approved"))
-        .anySatisfy(s -> assertThat(s).contains("REMS-certified setting only"));
+        .anySatisfy(s -> assertThat(s).contains("SPRAVATO: FDA-approved"));
     assertThat(degraded(reply)).extracting(d -> d.path("rule").asText())
-        .contains("esketamine-under-18", "esketamine-pregnancy-status-unknown")
-        .doesNotContain("trd-met", "esketamine-fda-status", "esketamine-monitoring");
+        .contains("esketamine-bp-elevated", "bp-not-recent", "esketamine-monitoring")
+        .doesNotContain("trd-met", "esketamine-fda-status", "esketamine-under-18",
+            "esketamine-pregnancy-status-unknown");
     assertThat(degraded(reply)).allSatisfy(d -> assertThat(d.path("reason").asText())
-        .contains("InvalidPrecision").doesNotContain("T10:00").doesNotContain("p-esk-met"));
+        .contains("InvalidDateTime").doesNotContain("0001-01-01").doesNotContain("p-esk-met")
+        .doesNotContain("bp-1"));
   }
 
   @Test
@@ -51,7 +55,9 @@ class DegradedRulesIntegrationTests extends ServiceIntegration {
 
   @Test
   void degradesNothingOnPatientViewWhoseRulesDoNotReadTheDatum() {
-    var request = ContentExamples.withBirthDateAsDateTime(ContentExamples.request(CHART_REVIEW, "bipolar-warning"));
+    // the chart review takes no blood pressure: the datum comes under a prefetch key it drops unread
+    var request = ContentExamples.withBloodPressureDatedYearOne(
+        ContentExamples.request(CHART_REVIEW, "bipolar-warning"));
 
     var reply = invoke(CHART_REVIEW, request);
 

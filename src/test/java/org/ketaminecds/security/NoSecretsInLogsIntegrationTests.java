@@ -182,8 +182,9 @@ class NoSecretsInLogsIntegrationTests extends SecuredServiceIntegration {
     assertThat(http.send(http.post(path, BodyPublishers.ofString(huge), jwt(audience))).status()).isEqualTo(413);
     assertThat(http.send(http.post(path, BodyPublishers.ofString(body), "Content-Type", "text/plain",
         jwt(audience)[0], jwt(audience)[1])).status()).isEqualTo(415);
-    // rules the engine cannot evaluate (a birthDate with a time)
-    var degraded = ContentExamples.withBirthDateAsDateTime(ContentExamples.request(ORDER_CHECK, "esketamine-trd-met"));
+    // rules the engine cannot evaluate (a blood pressure dated 0001-01-01, before the start of its pairing window)
+    var degraded = ContentExamples.withBloodPressureDatedYearOne(
+        ContentExamples.request(ORDER_CHECK, "esketamine-trd-met"));
     assertThat(http.post(path, ContentExamples.json(degraded), jwt(audience)).json().has("extension")).isTrue();
   }
 
