@@ -52,6 +52,11 @@ enum SameMeaning {
       record.putObject("medicationReference").put("reference", "#as-contained");
     }
   }))),
+  /**
+   * Every record date sent as a date-only value sent instead as a dateTime with a time and a US offset, as most EHRs
+   * write them (order, dispense, statement, observation, condition and allergy dates; the birthDate stays a date).
+   */
+  RECORD_DATES_WITH_TIMES_AND_OFFSETS(request -> dates(request, date -> date + "T14:30:00-05:00")),
   /** Condition.clinicalStatus as text only ("Active"), as C-CDA conversions send it. */
   CONDITION_STATUS_AS_TEXT(request -> resources(request, "Condition", condition -> {
     var code = condition.path("clinicalStatus").path("coding").path(0).path("code").asText();
@@ -69,6 +74,10 @@ enum SameMeaning {
   /** Constants the constants above read (a nested class: an enum's own static fields come after its constants). */
   static final class Names {
     static final Set<String> MEDICATIONS = Set.of("MedicationRequest", "MedicationDispense", "MedicationStatement");
+
+    static final Set<String> DATE_TIMES = Set.of("authoredOn", "whenHandedOver", "whenPrepared", "effectiveDateTime",
+        "onsetDateTime", "abatementDateTime", "recordedDate", "dateAsserted", "start", "end", "issued",
+        "lastOccurrence");
 
     static final Map<String, String> OIDS = Map.of(
         "http://www.nlm.nih.gov/research/umls/rxnorm", "urn:oid:2.16.840.1.113883.6.88",
@@ -106,6 +115,25 @@ enum SameMeaning {
           action.accept(concept);
         }
       }));
+    }
+  }
+
+  /**
+   * Every date-only value of a FHIR dateTime element that records carry (Names.DATE_TIMES; Period start/end too, e.g. a
+   * statement's effectivePeriod or an order's validity period), rewritten, in the prefetch and draft orders.
+   */
+  private static void dates(JsonNode node, java.util.function.UnaryOperator<String> rewrite) {
+    if (node instanceof ObjectNode object) {
+      object.fields().forEachRemaining(field -> {
+        if (Names.DATE_TIMES.contains(field.getKey()) && field.getValue().isTextual()
+            && field.getValue().asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(rewrite.apply(field.getValue().asText())));
+        } else {
+          dates(field.getValue(), rewrite);
+        }
+      });
+    } else if (node instanceof ArrayNode array) {
+      array.elements().forEachRemaining(child -> dates(child, rewrite));
     }
   }
 
