@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.ketaminecds.definition.ContentExamples;
@@ -33,12 +34,17 @@ final class ExampleVariants<T> {
    * case's value as written and as rewritten and says what differs (null: nothing).
    */
   Outcome compare(Consumer<ObjectNode> rewrite, BiFunction<T, T, String> differs) {
+    return compare((service, request) -> rewrite.accept(request), differs);
+  }
+
+  /** The same with a rewrite that depends on the case's service (its id is the first argument). */
+  Outcome compare(BiConsumer<String, ObjectNode> rewrite, BiFunction<T, T, String> differs) {
     var differences = new ArrayList<String>();
     var changed = 0;
     for (var example : ContentExamples.all()) {
       var request = example.freshRequest();
       var before = request.toString();
-      rewrite.accept(request);
+      rewrite.accept(example.service(), request);
       if (before.equals(request.toString())) {
         continue;
       }

@@ -53,6 +53,41 @@ enum SameMeaning {
     }
   }))),
   /**
+   * Every prefetched medication record pointing to a Medication included in the same search Bundle
+   * ({@code _include=MedicationRequest:medication}: an entry with search.mode "include", referenced as
+   * "Medication/id"), as EHRs that keep a formulary send them.
+   */
+  MEDICATIONS_AS_INCLUDED_RESOURCES(request -> request.path("prefetch").forEach(list -> {
+    if (list.get("entry") instanceof ArrayNode entries) {
+      var included = new java.util.ArrayList<ObjectNode>();
+      entries.forEach(entry -> {
+        if (entry.path("resource") instanceof ObjectNode record
+            && Names.MEDICATIONS.contains(record.path("resourceType").asText())
+            && record.get("medicationCodeableConcept") instanceof ObjectNode concept) {
+          var id = "included-" + (included.size() + 1);
+          record.remove("medicationCodeableConcept");
+          record.putObject("medicationReference").put("reference", "Medication/" + id);
+          var medication = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+          medication.putObject("resource").put("resourceType", "Medication").put("id", id).set("code", concept);
+          medication.putObject("search").put("mode", "include");
+          included.add(medication);
+        }
+      });
+      entries.addAll(included);
+    }
+  })),
+  /** Every searchset Bundle in the prefetch carrying an informational OperationOutcome entry (search.mode outcome). */
+  SEARCH_BUNDLES_WITH_OUTCOME_ENTRIES(request -> request.path("prefetch").forEach(list -> {
+    if (list.get("entry") instanceof ArrayNode entries && "searchset".equals(list.path("type").asText())) {
+      var outcome = entries.addObject();
+      var issue = outcome.putObject("resource").put("resourceType", "OperationOutcome").put("id", "search-outcome")
+          .putArray("issue").addObject();
+      issue.put("severity", "information").put("code", "informational").putObject("details")
+          .put("text", "Results are limited to the last 10 years");
+      outcome.putObject("search").put("mode", "outcome");
+    }
+  })),
+  /**
    * Every record date sent as a date-only value sent instead as a dateTime with a time and a US offset, as most EHRs
    * write them (order, dispense, statement, observation, condition and allergy dates; the birthDate stays a date).
    */
