@@ -18,9 +18,13 @@ import org.hl7.fhir.r4.model.Coding;
  *       ({@code http://www.nlm.nih.gov/research/umls/rxnorm}); the pairs are the FHIR R4 table of terminology
  *       identifiers, https://hl7.org/fhir/r4/namingsystem-terminologies.html (C-CDA converters and some interfaces
  *       send the OID);
- *   <li>an ICD-10-CM code written without its dot ({@code I671}, {@code F332}: claims and some problem lists) gets the
- *       dot after its category ({@code I67.1}), and one written in lower case ({@code f20.9}) its capitals, as
- *       ICD-10-CM and the FHIR ICD-10-CM system write it.
+ *   <li>ICD-10 (WHO) named by its OID ({@code urn:oid:2.16.840.1.113883.6.3}) or by the HL7 Terminology stub URI
+ *       ({@code http://terminology.hl7.org/CodeSystem/icd10}) gets the FHIR system URI {@code http://hl7.org/fhir/sid/icd-10}
+ *       (HL7 Terminology NamingSystem icd10: OID 2.16.840.1.113883.6.3, preferred URI http://hl7.org/fhir/sid/icd-10;
+ *       the stub "should not be used in implementations", so some do);
+ *   <li>an ICD-10-CM or ICD-10 (WHO) code written without its dot ({@code I671}, {@code F332}: claims and some problem
+ *       lists) gets the dot after its category ({@code I67.1}), and one written in lower case ({@code f20.9}) its
+ *       capitals, as ICD-10-CM, ICD-10 and their FHIR systems write them.
  * </ul>
  *
  * Anything else is left as sent. Without this, an aneurysm coded {@code I671} or RxNorm codes under the OID matched
@@ -30,13 +34,18 @@ public final class CanonicalCodes {
 
   public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
 
+  /** ICD-10 as the WHO publishes it (FHIR system identifier http://hl7.org/fhir/sid/icd-10). */
+  public static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
+
   private static final Map<String, String> URI_BY_OID = Map.of(
       "urn:oid:2.16.840.1.113883.6.96", "http://snomed.info/sct",
       "urn:oid:2.16.840.1.113883.6.88", "http://www.nlm.nih.gov/research/umls/rxnorm",
       "urn:oid:2.16.840.1.113883.6.1", "http://loinc.org",
       "urn:oid:2.16.840.1.113883.6.8", "http://unitsofmeasure.org",
       "urn:oid:2.16.840.1.113883.6.69", "http://hl7.org/fhir/sid/ndc",
-      "urn:oid:2.16.840.1.113883.6.90", ICD10CM);
+      "urn:oid:2.16.840.1.113883.6.90", ICD10CM,
+      "urn:oid:2.16.840.1.113883.6.3", ICD10,
+      "http://terminology.hl7.org/CodeSystem/icd10", ICD10);
 
   /** An ICD-10-CM code with its dot (or a category alone): a letter, two characters, a dot and one to four more. */
   private static final Pattern ICD10CM_CODE = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?");
@@ -53,7 +62,7 @@ public final class CanonicalCodes {
 
   /** The code as the system writes it (the canonical system, as {@link #system} gives it). */
   public static String code(String canonicalSystem, String code) {
-    if (code == null || !ICD10CM.equals(canonicalSystem)) {
+    if (code == null || !(ICD10CM.equals(canonicalSystem) || ICD10.equals(canonicalSystem))) {
       return code;
     }
     var upper = code.toUpperCase(Locale.ROOT);

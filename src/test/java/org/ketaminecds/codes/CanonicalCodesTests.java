@@ -21,6 +21,8 @@ class CanonicalCodesTests {
     assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.6.96")).isEqualTo("http://snomed.info/sct");
     assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.6.1")).isEqualTo("http://loinc.org");
     assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.6.90")).isEqualTo(CanonicalCodes.ICD10CM);
+    assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.6.3")).isEqualTo(CanonicalCodes.ICD10);
+    assertThat(CanonicalCodes.system("http://terminology.hl7.org/CodeSystem/icd10")).isEqualTo(CanonicalCodes.ICD10);
     assertThat(CanonicalCodes.system("urn:oid:1.2.3.4")).isEqualTo("urn:oid:1.2.3.4");
     assertThat(CanonicalCodes.system(null)).isNull();
   }
@@ -40,6 +42,9 @@ class CanonicalCodesTests {
       "http://hl7.org/fhir/sid/icd-10-cm, f32, F32",
       "http://hl7.org/fhir/sid/icd-10-cm, I67.1-local, I67.1-local", // not shaped like an ICD-10-CM code
       "http://hl7.org/fhir/sid/icd-10-cm, schizophrenia, schizophrenia",
+      "http://hl7.org/fhir/sid/icd-10, I713, I71.3", // ICD-10 (WHO) the same way
+      "http://hl7.org/fhir/sid/icd-10, q28.2, Q28.2",
+      "http://hl7.org/fhir/sid/icd-10, I67.1, I67.1",
       "http://snomed.info/sct, 4448431, 4448431",
       "http://loinc.org, la15173-0, la15173-0"}) // other systems as sent
   void writesAnIcd10CmCodeAsTheValueSetsDo(String system, String sent, String written) {
