@@ -3,7 +3,9 @@ package org.ketaminecds.cards;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ketaminecds.config.HookJson;
@@ -114,12 +116,49 @@ public class CardRenderer {
   }
 
   private Suggestion suggestion(SuggestionTemplate template, Interpolation text) {
-    var actions = template.actions().stream().map(a -> action(a, text)).toList();
+    var actions = template.actions().stream().flatMap(a -> actions(a, text).stream()).toList();
     return new Suggestion(
         required(text.render(template.label()), "suggestion label"),
         UUID.randomUUID().toString(),
         template.isRecommended(),
         actions);
+  }
+
+  /**
+   * The actions of one action template: one, or, for a {@code delete} whose {@code resourceId} is exactly one
+   * placeholder of a define that is a list (e.g. every draft order a contraindication concerns), one per element,
+   * each with the placeholder standing for that element in its description and resourceId. Before, the list rendered
+   * as one resourceId of all elements, or a define naming only the first draft left the others undeleted.
+   */
+  private List<Action> actions(ActionTemplate template, Interpolation text) {
+    var each = template.type() == ActionType.DELETE ? listPlaceholder(template.resourceId(), text) : null;
+    if (each == null) {
+      return List.of(action(template, text));
+    }
+    var actions = new ArrayList<Action>();
+    for (var element : (Iterable<?>) text.result().value(each)) {
+      if (!CqlValues.text(element).isBlank()) {
+        actions.add(action(template, text.with(each, element)));
+      }
+    }
+    if (actions.isEmpty()) {
+      throw new RuleDegradedException("action resourceId rendered empty");
+    }
+    return actions;
+  }
+
+  /** The define named by a template that is exactly one placeholder without width, when its value is a list. */
+  private static String listPlaceholder(String template, Interpolation text) {
+    if (template == null) {
+      return null;
+    }
+    var parts = TextTemplate.parse(template.strip()).parts();
+    if (parts.size() != 1 || !(parts.get(0) instanceof TextTemplate.Placeholder placeholder)
+        || placeholder.width() != null) {
+      return null;
+    }
+    var name = placeholder.expression();
+    return !text.result().failed(name) && text.result().value(name) instanceof Iterable<?> ? name : null;
   }
 
   private Action action(ActionTemplate template, Interpolation text) {
@@ -155,7 +194,18 @@ public class CardRenderer {
    * Interpolates templates against one evaluation result; a failed define degrades the rule, a define
    * without a value (null or absent) renders as nothing.
    */
-  private record Interpolation(EvaluationResult result) {
+  private record Interpolation(EvaluationResult result, Map<String, Object> bound) {
+
+    Interpolation(EvaluationResult result) {
+      this(result, Map.of());
+    }
+
+    /** The same, with the placeholder {@code name} standing for {@code value} (one element of its list). */
+    Interpolation with(String name, Object value) {
+      var values = new HashMap<String, Object>(bound);
+      values.put(name, value);
+      return new Interpolation(result, values);
+    }
 
     String render(String text) {
       if (text == null) {
@@ -163,6 +213,9 @@ public class CardRenderer {
       }
       return TextTemplate.parse(text).render(placeholder -> {
         var name = placeholder.expression();
+        if (bound.containsKey(name)) {
+          return CqlValues.text(bound.get(name));
+        }
         if (result.failed(name)) {
           throw new RuleDegradedException("define '" + name + "' failed: " + result.failures().get(name));
         }

@@ -161,6 +161,51 @@ class CardRendererTests {
   }
 
   @Test
+  void givesOneDeleteActionPerDraftWhenTheResourceIdIsAList() {
+    var rule = rule("""
+        {"summary": "Contraindicated", "indicator": "critical", "source": {"label": "Label"},
+         "selectionBehavior": "at-most-one",
+         "suggestions": [ {"label": "Remove the drafts", "isRecommended": true, "actions": [
+           {"type": "delete", "description": "Remove the draft order (${Drafts})", "resourceId": "${Drafts}"} ] } ] }""");
+
+    var card = renderer.render(rule, result("Condition", true,
+        "Drafts", List.of("MedicationRequest/m1", "MedicationRequest/m2"))).orElseThrow();
+
+    var actions = card.suggestions().get(0).actions();
+    assertThat(actions).extracting(Action::type).containsExactly(ActionType.DELETE, ActionType.DELETE);
+    assertThat(actions).extracting(Action::resourceId).containsExactly("MedicationRequest/m1", "MedicationRequest/m2");
+    assertThat(actions).extracting(Action::description)
+        .containsExactly("Remove the draft order (MedicationRequest/m1)", "Remove the draft order (MedicationRequest/m2)");
+  }
+
+  @Test
+  void givesOneDeleteActionForASingleDraftList() {
+    var rule = rule("""
+        {"summary": "Contraindicated", "indicator": "critical", "source": {"label": "Label"},
+         "suggestions": [ {"label": "Remove the draft", "actions": [
+           {"type": "delete", "description": "Remove ${Drafts}", "resourceId": "${Drafts}"} ] } ] }""");
+
+    var card = renderer.render(rule, result("Condition", true, "Drafts", List.of("MedicationRequest/m1")))
+        .orElseThrow();
+
+    assertThat(card.suggestions().get(0).actions()).singleElement().satisfies(action -> {
+      assertThat(action.resourceId()).isEqualTo("MedicationRequest/m1");
+      assertThat(action.description()).isEqualTo("Remove MedicationRequest/m1");
+    });
+  }
+
+  @Test
+  void degradesADeleteActionWhoseResourceIdListIsEmpty() {
+    var rendered = renderer.render(List.of(rule("""
+        {"summary": "Contraindicated", "indicator": "critical", "source": {"label": "Label"},
+         "suggestions": [ {"label": "Remove the draft", "actions": [
+           {"type": "delete", "description": "Remove ${Drafts}", "resourceId": "${Drafts}"} ] } ] }""")),
+        result("Condition", true, "Drafts", List.of()));
+
+    assertThat(rendered.degraded()).extracting(DegradedRule::reason).containsExactly("action resourceId rendered empty");
+  }
+
+  @Test
   void leavesOutEmptyFieldsOnTheWire() throws Exception {
     var rule = rule("""
         {"summary": "Fired", "detail": "${Nothing}", "indicator": "info", "source": {"label": "Test"},

@@ -225,6 +225,29 @@ class HookInvocationIntegrationTests extends ServiceIntegration {
   }
 
   @Test
+  void offersToDeleteEveryDraftTheContraindicationConcerns() {
+    // two SPRAVATO drafts (d1 by RxNorm, d2 by NDC only) and an aortic aneurysm: accepting the critical card's
+    // suggestion must remove both drafts (before, its one delete action named only the first)
+    var reply = invoke(ContentExamples.request(ORDER_CHECK, "two-esketamine-drafts-one-card-per-rule"));
+
+    var critical = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+    reply.json().path("cards").forEach(card -> {
+      if ("critical".equals(card.path("indicator").asText())) {
+        critical.add(card);
+      }
+    });
+    assertThat(critical).as(reply.toString()).singleElement().satisfies(card -> {
+      var actions = card.path("suggestions").path(0).path("actions");
+      var ids = new java.util.ArrayList<String>();
+      actions.forEach(action -> {
+        assertThat(action.path("type").asText()).isEqualTo("delete");
+        ids.add(action.path("resourceId").asText());
+      });
+      assertThat(ids).containsExactlyInAnyOrder("MedicationRequest/d1", "MedicationRequest/d2");
+    });
+  }
+
+  @Test
   void makesNoOutboundCallAtAllWhenThePrefetchIsComplete() {
     var request = EhrServer.withEhr(ContentExamples.request(ORDER_CHECK, CASE), ACCESS_TOKEN);
 
