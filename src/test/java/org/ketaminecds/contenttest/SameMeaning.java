@@ -53,6 +53,41 @@ enum SameMeaning {
     }
   }))),
   /**
+   * Every blood pressure panel (components 8480-6 and 8462-4) sent instead as two Observations, systolic and
+   * diastolic, with the panel's time, status and category: how many EHRs and device feeds file vital signs.
+   */
+  BLOOD_PRESSURE_AS_SEPARATE_OBSERVATIONS(request -> request.path("prefetch").forEach(list -> {
+    if (list.get("entry") instanceof ArrayNode entries) {
+      var split = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      entries.forEach(entry -> {
+        var resource = entry.path("resource");
+        var components = resource.path("component").toString();
+        if ("Observation".equals(resource.path("resourceType").asText()) && resource.path("component").size() == 2
+            && components.contains("\"8480-6\"") && components.contains("\"8462-4\"")) {
+          resource.path("component").forEach(component -> {
+            var part = ((ObjectNode) resource).deepCopy();
+            part.remove("component");
+            part.put("id", resource.path("id").asText() + "-"
+                + component.path("code").path("coding").path(0).path("code").asText());
+            part.set("code", component.path("code"));
+            component.fields().forEachRemaining(field -> { // value[x] and dataAbsentReason, whatever their type
+              if (field.getKey().startsWith("value") || field.getKey().equals("dataAbsentReason")) {
+                part.set(field.getKey(), field.getValue());
+              }
+            });
+            var copy = ((ObjectNode) entry).deepCopy();
+            copy.set("resource", part);
+            copy.remove("fullUrl");
+            split.add(copy);
+          });
+        } else {
+          split.add(entry);
+        }
+      });
+      ((ObjectNode) list).set("entry", split);
+    }
+  })),
+  /**
    * Every prefetched medication record pointing to a Medication included in the same search Bundle
    * ({@code _include=MedicationRequest:medication}: an entry with search.mode "include", referenced as
    * "Medication/id"), as EHRs that keep a formulary send them.
