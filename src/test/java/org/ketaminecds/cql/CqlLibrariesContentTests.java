@@ -12,10 +12,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** The repository's own content: every file of the top-level {@code cql/} translates with zero errors. */
+/**
+ * The repository's own content: every file of the top-level {@code cql/} translates with zero errors, and uses no
+ * construct the engine is known to evaluate wrongly.
+ */
 class CqlLibrariesContentTests {
 
   private static final Path CQL = Path.of("cql");
+  /** "sort by" followed by a comma outside parentheses before the end of the line. */
+  private static final java.util.regex.Pattern MULTI_KEY_SORT =
+      java.util.regex.Pattern.compile("\\bsort by\\s+(?:[^,()]|\\([^()]*(?:\\([^()]*\\)[^()]*)*\\))*,");
 
   @TestFactory
   Stream<DynamicTest> everyLibraryOfTheCqlFolderTranslatesWithoutErrors() throws IOException {
@@ -34,6 +40,25 @@ class CqlLibrariesContentTests {
       assertThat(report.libraries().libraries()).contains(file.substring(0, file.length() - ".cql".length()));
     }));
     return Stream.concat(folder, perFile);
+  }
+
+  /**
+   * The 4.4 engine sorts {@code sort by a descending, b} by its last key only (docs/develop/stack-pitfalls.md P20): a
+   * multi-key sort in the content would silently order by the wrong key, so it is refused, with file and line.
+   */
+  @TestFactory
+  Stream<DynamicTest> noLibrarySortsByMoreThanOneKey() throws IOException {
+    return cqlFiles().stream().map(file -> dynamicTest(file + " sorts by one key at a time", () -> {
+      List<String> lines = Files.readAllLines(CQL.resolve(file));
+      List<String> multiKey = new java.util.ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        String code = lines.get(i).replaceAll("//.*", "").replaceAll("'[^']*'", "''");
+        if (MULTI_KEY_SORT.matcher(code).find()) {
+          multiKey.add(file + ":" + (i + 1) + ": " + lines.get(i).strip());
+        }
+      }
+      assertThat(multiKey).as("multi-key sorts (the engine orders them by the last key only)").isEmpty();
+    }));
   }
 
   private static List<String> cqlFiles() throws IOException {
