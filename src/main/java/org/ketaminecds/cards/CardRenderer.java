@@ -3,9 +3,7 @@ package org.ketaminecds.cards;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ketaminecds.config.HookJson;
@@ -87,7 +85,7 @@ public class CardRenderer {
       return Optional.empty();
     }
     var template = rule.card();
-    var text = new Interpolation(result);
+    var text = new CardInterpolation(result);
     var suggestions = template.suggestions().stream().map(s -> suggestion(s, text)).toList();
     return Optional.of(new Card(
         UUID.randomUUID().toString(),
@@ -115,7 +113,7 @@ public class CardRenderer {
     return EvaluationRequest.met(value);
   }
 
-  private Suggestion suggestion(SuggestionTemplate template, Interpolation text) {
+  private Suggestion suggestion(SuggestionTemplate template, CardInterpolation text) {
     var actions = template.actions().stream().flatMap(a -> actions(a, text).stream()).toList();
     return new Suggestion(
         required(text.render(template.label()), "suggestion label"),
@@ -130,7 +128,7 @@ public class CardRenderer {
    * each with the placeholder standing for that element in its description and resourceId. Before, the list rendered
    * as one resourceId of all elements, or a define naming only the first draft left the others undeleted.
    */
-  private List<Action> actions(ActionTemplate template, Interpolation text) {
+  private List<Action> actions(ActionTemplate template, CardInterpolation text) {
     var each = template.type() == ActionType.DELETE ? listPlaceholder(template.resourceId(), text) : null;
     if (each == null) {
       return List.of(action(template, text));
@@ -148,7 +146,7 @@ public class CardRenderer {
   }
 
   /** The define named by a template that is exactly one placeholder without width, when its value is a list. */
-  private static String listPlaceholder(String template, Interpolation text) {
+  private static String listPlaceholder(String template, CardInterpolation text) {
     if (template == null) {
       return null;
     }
@@ -161,7 +159,7 @@ public class CardRenderer {
     return !text.result().failed(name) && text.result().value(name) instanceof Iterable<?> ? name : null;
   }
 
-  private Action action(ActionTemplate template, Interpolation text) {
+  private Action action(ActionTemplate template, CardInterpolation text) {
     return new Action(
         template.type(),
         required(text.render(template.description()), "action description"),
@@ -171,7 +169,7 @@ public class CardRenderer {
             : blankToNull(text.render(template.resourceId())));
   }
 
-  private static Link link(Link template, Interpolation text) {
+  private static Link link(Link template, CardInterpolation text) {
     return new Link(
         required(text.render(template.label()), "link label"),
         required(text.render(template.url()), "link url"),
@@ -188,39 +186,5 @@ public class CardRenderer {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
-  }
-
-  /**
-   * Interpolates templates against one evaluation result; a failed define degrades the rule, a define
-   * without a value (null or absent) renders as nothing.
-   */
-  private record Interpolation(EvaluationResult result, Map<String, Object> bound) {
-
-    Interpolation(EvaluationResult result) {
-      this(result, Map.of());
-    }
-
-    /** The same, with the placeholder {@code name} standing for {@code value} (one element of its list). */
-    Interpolation with(String name, Object value) {
-      var values = new HashMap<String, Object>(bound);
-      values.put(name, value);
-      return new Interpolation(result, values);
-    }
-
-    String render(String text) {
-      if (text == null) {
-        return null;
-      }
-      return TextTemplate.parse(text).render(placeholder -> {
-        var name = placeholder.expression();
-        if (bound.containsKey(name)) {
-          return CqlValues.text(bound.get(name));
-        }
-        if (result.failed(name)) {
-          throw new RuleDegradedException("define '" + name + "' failed: " + result.failures().get(name));
-        }
-        return CqlValues.text(result.value(name));
-      });
-    }
   }
 }
