@@ -127,6 +127,23 @@ enum SameMeaning {
    * write them (order, dispense, statement, observation, condition and allergy dates; the birthDate stays a date).
    */
   RECORD_DATES_WITH_TIMES_AND_OFFSETS(request -> dates(request, date -> date + "T14:30:00-05:00")),
+  /**
+   * Every searchset's entries, and the draft orders, in the reverse order: a FHIR search Bundle's order is the server's
+   * (newest first, oldest first, by id). The whole card must not change, detail included (before, a summary named the
+   * first of several matching records in the order received).
+   */
+  ENTRIES_IN_REVERSE_ORDER(true, request -> {
+    request.path("prefetch").forEach(list -> reverse(list.get("entry")));
+    reverse(request.path("context").path("draftOrders").get("entry"));
+  }),
+  /** Every CodeableConcept's codings in the reverse order (FHIR R4 gives the order of codings no meaning). */
+  CODINGS_IN_REVERSE_ORDER(true, request -> concepts(request, concept -> reverse(concept.get("coding")))),
+  /** Every searchset entry twice, as paged searches return a record again when the data change between pages. */
+  ENTRIES_DUPLICATED(true, request -> request.path("prefetch").forEach(list -> {
+    if (list.get("entry") instanceof ArrayNode entries) {
+      entries.addAll(entries.deepCopy());
+    }
+  })),
   /** Condition.clinicalStatus as text only ("Active"), as C-CDA conversions send it. */
   CONDITION_STATUS_AS_TEXT(request -> resources(request, "Condition", condition -> {
     var code = condition.path("clinicalStatus").path("coding").path(0).path("code").asText();
@@ -136,9 +153,16 @@ enum SameMeaning {
   }));
 
   final Consumer<ObjectNode> apply;
+  /** The card detail must not change either (forms that only reorder or repeat what was sent; others may relabel). */
+  final boolean sameDetail;
 
   SameMeaning(Consumer<ObjectNode> apply) {
+    this(false, apply);
+  }
+
+  SameMeaning(boolean sameDetail, Consumer<ObjectNode> apply) {
     this.apply = apply;
+    this.sameDetail = sameDetail;
   }
 
   /** Constants the constants above read (a nested class: an enum's own static fields come after its constants). */
@@ -204,6 +228,17 @@ enum SameMeaning {
       });
     } else if (node instanceof ArrayNode array) {
       array.elements().forEachRemaining(child -> dates(child, rewrite));
+    }
+  }
+
+  /** A list in the reverse order, in place. */
+  private static void reverse(JsonNode node) {
+    if (node instanceof ArrayNode array && array.size() > 1) {
+      var items = new java.util.ArrayList<JsonNode>();
+      array.forEach(items::add);
+      java.util.Collections.reverse(items);
+      array.removeAll();
+      array.addAll(items);
     }
   }
 
