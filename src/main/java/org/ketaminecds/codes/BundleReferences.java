@@ -1,0 +1,117 @@
+package org.ketaminecds.codes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * References written as {@code urn:uuid:<uuid>} become {@code Type/id} before anything reads them.
+ *
+ * <p>FHIR R4 resolves a {@code urn:uuid:} reference inside a Bundle to the entry whose {@code fullUrl} it is
+ * (https://hl7.org/fhir/r4/bundle.html#references). Synthea, the most used synthetic FHIR patient generator, and
+ * transaction bundles give every entry {@code fullUrl = "urn:uuid:" + id} and write every reference so: a statement's
+ * {@code derivedFrom}, a dispense's {@code authorizingPrescription}, an order's {@code reasonReference},
+ * {@code encounter} and {@code medicationReference}, everyone's {@code subject}. The content reads references as
+ * {@code Type/id}, and HAPI by default replaces a resource's id by its entry's {@code fullUrl}, so before, a statement
+ * derived from an order in the data was not recognised as that order restated and stretched a 30-day order to 90
+ * "reported" days (a false "TRD met", case {@code synthea-derived-statements-urn-uuid-trd-not-met}).
+ *
+ * <p>Request-wide (the prefetch keys and the draft orders reference each other): every Bundle entry with a
+ * {@code urn:uuid:} fullUrl and a resourceType is indexed as {@code Type/id} (an entry without an id gets the uuid
+ * as its id, a valid FHIR id); then every {@code reference} equal to an indexed fullUrl (case ignored, as UUIDs are),
+ * or to {@code urn:uuid:<context patient id>}, is rewritten, and so is an order-select {@code selections} entry
+ * naming such a fullUrl. Other references are left alone. The entry's fullUrl itself becomes {@code Type/id}: HAPI
+ * gives a parsed resource its entry's fullUrl as id, which made every such resource's id {@code urn:uuid:...}.
+ */
+public final class BundleReferences {
+
+  private static final String URN_UUID = "urn:uuid:";
+  private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+  private BundleReferences() {}
+
+  /** Rewrites the trees in place. */
+  public static void normalize(Iterable<JsonNode> trees, String patientId) {
+    Map<String, String> keys = new HashMap<>();
+    for (JsonNode tree : trees) {
+      index(tree, keys);
+    }
+    if (patientId != null && FHIR_ID.matcher(patientId).matches()) {
+      keys.putIfAbsent(URN_UUID + patientId.toLowerCase(Locale.ROOT), "Patient/" + patientId);
+    }
+    if (keys.isEmpty()) {
+      return;
+    }
+    for (JsonNode tree : trees) {
+      rewrite(tree, keys);
+    }
+  }
+
+  /** Indexes every Bundle in the tree (the context's draft orders, a prefetch Bundle, a Bundle inside a Bundle). */
+  private static void index(JsonNode tree, Map<String, String> keys) {
+    if (tree instanceof ObjectNode object) {
+      if ("Bundle".equals(object.path("resourceType").asText(null)) && object.get("entry") instanceof ArrayNode entries) {
+        for (JsonNode entry : entries) {
+          if (entry instanceof ObjectNode entryObject) {
+            entry(entryObject, keys);
+          }
+        }
+      }
+      object.elements().forEachRemaining(child -> index(child, keys));
+    } else if (tree instanceof ArrayNode array) {
+      array.elements().forEachRemaining(child -> index(child, keys));
+    }
+  }
+
+  private static void entry(ObjectNode entry, Map<String, String> keys) {
+    JsonNode fullUrl = entry.get("fullUrl");
+    if (!(entry.get("resource") instanceof ObjectNode resource) || fullUrl == null || !fullUrl.isTextual()
+        || !isUrnUuid(fullUrl.textValue())) {
+      return;
+    }
+    String type = resource.path("resourceType").asText(null);
+    JsonNode id = resource.get("id");
+    String uuid = fullUrl.textValue().substring(URN_UUID.length());
+    if (type != null && (id == null || id.isNull()) && FHIR_ID.matcher(uuid).matches()) {
+      resource.put("id", uuid);
+      id = resource.get("id");
+    }
+    if (type != null && id != null && id.isTextual() && !id.textValue().isBlank()) {
+      String key = type + "/" + id.textValue();
+      keys.putIfAbsent(fullUrl.textValue().toLowerCase(Locale.ROOT), key);
+      entry.put("fullUrl", key);
+    }
+  }
+
+  private static void rewrite(JsonNode tree, Map<String, String> keys) {
+    if (tree instanceof ObjectNode object) {
+      JsonNode reference = object.get("reference");
+      if (reference != null && reference.isTextual() && isUrnUuid(reference.textValue())) {
+        String key = keys.get(reference.textValue().toLowerCase(Locale.ROOT));
+        if (key != null) {
+          object.put("reference", key);
+        }
+      }
+      if (object.get("selections") instanceof ArrayNode selections) {
+        for (int i = 0; i < selections.size(); i++) {
+          String key = selections.get(i).isTextual() && isUrnUuid(selections.get(i).textValue())
+              ? keys.get(selections.get(i).textValue().toLowerCase(Locale.ROOT)) : null;
+          if (key != null) {
+            selections.set(i, key);
+          }
+        }
+      }
+      object.elements().forEachRemaining(child -> rewrite(child, keys));
+    } else if (tree instanceof ArrayNode array) {
+      array.elements().forEachRemaining(child -> rewrite(child, keys));
+    }
+  }
+
+  private static boolean isUrnUuid(String value) {
+    return value.regionMatches(true, 0, URN_UUID, 0, URN_UUID.length());
+  }
+}
