@@ -66,15 +66,18 @@ class HookRequestValidator {
   private static void bundleReferences(JsonNode context, Map<String, JsonNode> prefetch) {
     var trees = new ArrayList<JsonNode>();
     String patientId = null;
+    String encounterId = null;
     if (context != null && context.isObject()) {
       trees.add(context);
       var id = context.get("patientId");
       patientId = id != null && id.isTextual() ? id.textValue() : null;
+      var encounter = context.get("encounterId");
+      encounterId = encounter != null && encounter.isTextual() ? encounter.textValue() : null;
     }
     if (prefetch != null) {
       prefetch.values().stream().filter(v -> v != null && v.isObject()).forEach(trees::add);
     }
-    BundleReferences.normalize(trees, patientId);
+    BundleReferences.normalize(trees, patientId, encounterId);
   }
 
   private static FhirAccess access(HookRequest request, List<FieldError> errors) {

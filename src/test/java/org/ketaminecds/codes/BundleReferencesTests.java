@@ -16,6 +16,21 @@ class BundleReferencesTests {
   private static final FhirContext FHIR = FhirContext.forR4Cached();
 
   @Test
+  void rewritesAReferenceToASingleResourceByItsId() throws Exception {
+    JsonNode encounter = MAPPER.readTree("""
+        {"resourceType":"Encounter","id":"5f0e2d3c-0000-4000-8000-00000000000e","status":"in-progress"}""");
+    JsonNode context = MAPPER.readTree("""
+        {"patientId":"p-1","draftOrders":{"resourceType":"Bundle","type":"collection","entry":[
+          {"resource":{"resourceType":"MedicationRequest","id":"d1","status":"draft","intent":"order",
+            "encounter":{"reference":"urn:uuid:5f0e2d3c-0000-4000-8000-00000000000e"}}}]}}""");
+
+    BundleReferences.normalize(List.of(context, encounter), "p-1");
+
+    assertThat(context.at("/draftOrders/entry/0/resource/encounter/reference").asText())
+        .isEqualTo("Encounter/5f0e2d3c-0000-4000-8000-00000000000e");
+  }
+
+  @Test
   void rewritesASelectionNamingADraftByItsUrnUuid() throws Exception {
     JsonNode context = MAPPER.readTree("""
         {"patientId":"p-1","selections":["urn:uuid:4f0e2d3c-0000-4000-8000-00000000000d"],
