@@ -11,6 +11,7 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.relevance.PatientReferences;
 import org.opencds.cqf.cql.engine.model.ModelResolver;
 import org.opencds.cqf.cql.engine.retrieve.RetrieveProvider;
 import org.opencds.cqf.cql.engine.runtime.Code;
@@ -18,7 +19,8 @@ import org.opencds.cqf.cql.engine.runtime.Interval;
 
 /**
  * Answers CQL retrieves from the resources of one request, indexed by resource type once. In Patient
- * context only the patient's own resources qualify (subject/patient reference to Patient/&lt;id&gt;, or
+ * context only the patient's own resources qualify (subject/patient reference to Patient/&lt;id&gt; or
+ * urn:uuid:&lt;id&gt;, or
  * the Patient itself); codes and value sets filter on the code path (choice types such as {@code
  * medication[x]} through the model resolver); a date range filters on the date path when the engine
  * passes one.
@@ -65,10 +67,9 @@ final class InMemoryRetrieveProvider implements RetrieveProvider {
 
   static boolean refersTo(Object value, String patientId) {
     if (value instanceof IBaseReference reference) {
+      // Patient/<id>, <base>/Patient/<id>, a bare id or urn:uuid:<id> (Synthea and transaction bundles)
       IIdType target = reference.getReferenceElement();
-      return target != null
-          && patientId.equals(target.getIdPart())
-          && (target.getResourceType() == null || "Patient".equals(target.getResourceType()));
+      return target != null && PatientReferences.refersTo(target.getValue(), patientId);
     }
     if (value instanceof Iterable<?> values) {
       for (Object element : values) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ketaminecds.codes.BundleReferences;
 import org.ketaminecds.codes.CanonicalCodes;
 import org.ketaminecds.definition.Hook;
 import org.ketaminecds.definition.ServiceDefinition;
@@ -48,6 +49,7 @@ class HookRequestValidator {
     var access = access(request, errors);
     HookContext context = null;
     var json = request.context();
+    bundleReferences(json, request.prefetch());
     if (json == null || !json.isObject()) {
       errors.add(new FieldError("/context", "is required and must be an object"));
     } else {
@@ -58,6 +60,24 @@ class HookRequestValidator {
       throw new InvalidRequestException(errors);
     }
     return new ValidatedRequest(hook, context, given, access);
+  }
+
+  /** urn:uuid references (Synthea, transaction bundles) as Type/id, across the context and the prefetch. */
+  private static void bundleReferences(JsonNode context, Map<String, JsonNode> prefetch) {
+    var trees = new ArrayList<JsonNode>();
+    String patientId = null;
+    String encounterId = null;
+    if (context != null && context.isObject()) {
+      trees.add(context);
+      var id = context.get("patientId");
+      patientId = id != null && id.isTextual() ? id.textValue() : null;
+      var encounter = context.get("encounterId");
+      encounterId = encounter != null && encounter.isTextual() ? encounter.textValue() : null;
+    }
+    if (prefetch != null) {
+      prefetch.values().stream().filter(v -> v != null && v.isObject()).forEach(trees::add);
+    }
+    BundleReferences.normalize(trees, patientId, encounterId);
   }
 
   private static FhirAccess access(HookRequest request, List<FieldError> errors) {

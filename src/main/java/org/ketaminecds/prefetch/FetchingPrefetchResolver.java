@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.codes.BundleReferences;
 import org.ketaminecds.prefetch.PatientData.KeySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,7 +170,10 @@ class FetchingPrefetchResolver implements PrefetchResolver {
       }
     });
     AssembledResources resources = new AssembledResources();
-    values.values().forEach(value -> value.resources().forEach(resources::add));
+    List<Resource> read = new ArrayList<>();
+    values.values().forEach(value -> read.addAll(value.resources()));
+    BundleReferences.normalizeParsed(read); // urn:uuid ids and references as Type/id, as for the request's JSON
+    read.forEach(resources::add);
     for (Resource draft : request.draftResources() == null ? List.<Resource>of() : request.draftResources()) {
       resources.addDraft(medicationReferences.hasReference(draft) ? draft.copy() : draft);
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.hl7.fhir.r4.model.IdType;
 import org.ketaminecds.relevance.RecordTest.Value;
 
 /**
@@ -195,8 +194,6 @@ public final class JsonResourceView implements ResourceView {
     if (reference == null || !reference.isTextual()) {
       return Truth.UNKNOWN;
     }
-    IdType target = new IdType(reference.textValue());
-    return Truth.of(patientId.equals(target.getIdPart())
-        && (target.getResourceType() == null || "Patient".equals(target.getResourceType())));
+    return Truth.of(PatientReferences.refersTo(reference.textValue(), patientId));
   }
 }

@@ -77,6 +77,20 @@ class InMemoryRetrieveProviderTests {
   }
 
   @Test
+  void acceptsAPatientReferenceAsUrnUuidAsSyntheaWritesIt() {
+    String patientId = "5b1c2a4e-7d2f-4f5e-9a51-0c1d2e3f4a5b";
+    MedicationRequest mine = medicationRequest("m1", patientId, SERTRALINE, "2026-01-10");
+    mine.setSubject(new Reference("urn:uuid:" + patientId));
+    MedicationRequest theirs = medicationRequest("m2", patientId, SERTRALINE, "2026-01-10");
+    theirs.setSubject(new Reference("urn:uuid:0f0e0d0c-0000-4000-8000-000000000000"));
+
+    var found = provider(mine, theirs, patient(patientId)).retrieve("Patient", "subject", patientId,
+        "MedicationRequest", null, null, null, null, null, null, null, null);
+
+    assertThat(ids(found)).containsExactly("m1");
+  }
+
+  @Test
   void returnsResourcesWithoutAPatientLinkInPatientContext() {
     Medication medication = new Medication();
     medication.setId("med1");
