@@ -150,7 +150,19 @@ enum SameMeaning {
     if (!code.isEmpty()) {
       condition.putObject("clinicalStatus").put("text", Character.toUpperCase(code.charAt(0)) + code.substring(1));
     }
-  }));
+  })),
+  /**
+   * Condition.verificationStatus and AllergyIntolerance.clinicalStatus and verificationStatus as text only, in words
+   * ("Entered in Error", "Refuted", "Resolved"; FHIR R4 types them as CodeableConcept), as interfaces and C-CDA
+   * conversions send them. Before, a refuted aneurysm or an allergy entered in error sent so gave the critical card.
+   */
+  VERIFICATION_AND_ALLERGY_STATUSES_AS_TEXT(request -> {
+    resources(request, "Condition", condition -> statusAsWords(condition, "verificationStatus"));
+    resources(request, "AllergyIntolerance", allergy -> {
+      statusAsWords(allergy, "clinicalStatus");
+      statusAsWords(allergy, "verificationStatus");
+    });
+  });
 
   final Consumer<ObjectNode> apply;
   /** The card detail must not change either (forms that only reorder or repeat what was sent; others may relabel). */
@@ -183,6 +195,18 @@ enum SameMeaning {
   }
 
   /** Every resource of the type in the prefetch (searchset entries and single resources) and the draft orders. */
+  /** The status's first code as words with capitals ("entered-in-error" -> "Entered In Error"), text only. */
+  private static void statusAsWords(ObjectNode resource, String field) {
+    var code = resource.path(field).path("coding").path(0).path("code").asText();
+    if (!code.isEmpty()) {
+      var words = new java.util.StringJoiner(" ");
+      for (String word : code.split("-")) {
+        words.add(Character.toUpperCase(word.charAt(0)) + word.substring(1));
+      }
+      resource.putObject(field).put("text", words.toString());
+    }
+  }
+
   private static void resources(JsonNode request, String type, Consumer<ObjectNode> action) {
     var lists = new java.util.ArrayList<JsonNode>();
     request.path("prefetch").forEach(lists::add);
