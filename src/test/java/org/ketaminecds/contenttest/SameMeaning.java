@@ -150,7 +150,33 @@ enum SameMeaning {
     if (!code.isEmpty()) {
       condition.putObject("clinicalStatus").put("text", Character.toUpperCase(code.charAt(0)) + code.substring(1));
     }
-  }));
+  })),
+  /**
+   * Condition.verificationStatus and AllergyIntolerance.clinicalStatus and verificationStatus as text only, in words
+   * ("Entered in Error", "Refuted", "Resolved"; FHIR R4 types them as CodeableConcept), as interfaces and C-CDA
+   * conversions send them. Before, a refuted aneurysm or an allergy entered in error sent so gave the critical card.
+   */
+  /**
+   * Every daily medication timing (frequency 1-4 per 1 d, nothing else) sent instead as times of day only, as Epic
+   * sends it (timeOfDay ["09:00:00"], no frequency or period; FHIR R4 Timing.repeat.timeOfDay: every day at those
+   * times). Before, such a timing had no rate: doses unknown, dispensed quantities without a duration.
+   */
+  DAILY_TIMINGS_AS_TIMES_OF_DAY(request -> Names.MEDICATIONS.forEach(type -> resources(request, type, record -> {
+    for (var field : List.of("dosageInstruction", "dosage")) {
+      record.path(field).forEach(dosage -> {
+        if (dosage.path("timing").path("repeat") instanceof ObjectNode repeat) {
+          timesOfDay(repeat);
+        }
+      });
+    }
+  }))),
+  VERIFICATION_AND_ALLERGY_STATUSES_AS_TEXT(request -> {
+    resources(request, "Condition", condition -> statusAsWords(condition, "verificationStatus"));
+    resources(request, "AllergyIntolerance", allergy -> {
+      statusAsWords(allergy, "clinicalStatus");
+      statusAsWords(allergy, "verificationStatus");
+    });
+  });
 
   final Consumer<ObjectNode> apply;
   /** The card detail must not change either (forms that only reorder or repeat what was sent; others may relabel). */
@@ -183,6 +209,35 @@ enum SameMeaning {
   }
 
   /** Every resource of the type in the prefetch (searchset entries and single resources) and the draft orders. */
+  private static final List<List<String>> TIMES = List.of(List.of("09:00:00"), List.of("09:00:00", "21:00:00"),
+      List.of("08:00:00", "14:00:00", "20:00:00"), List.of("08:00:00", "12:00:00", "16:00:00", "20:00:00"));
+
+  private static void timesOfDay(ObjectNode repeat) {
+    var names = new java.util.TreeSet<String>();
+    repeat.fieldNames().forEachRemaining(names::add);
+    names.remove("boundsPeriod");
+    names.remove("boundsDuration");
+    int frequency = repeat.path("frequency").asInt(0);
+    if (names.equals(java.util.Set.of("frequency", "period", "periodUnit")) && frequency >= 1 && frequency <= 4
+        && repeat.path("period").asDouble() == 1.0 && "d".equals(repeat.path("periodUnit").asText())) {
+      repeat.remove(List.of("frequency", "period", "periodUnit"));
+      var times = repeat.putArray("timeOfDay");
+      TIMES.get(frequency - 1).forEach(times::add);
+    }
+  }
+
+  /** The status's first code as words with capitals ("entered-in-error" -> "Entered In Error"), text only. */
+  private static void statusAsWords(ObjectNode resource, String field) {
+    var code = resource.path(field).path("coding").path(0).path("code").asText();
+    if (!code.isEmpty()) {
+      var words = new java.util.StringJoiner(" ");
+      for (String word : code.split("-")) {
+        words.add(Character.toUpperCase(word.charAt(0)) + word.substring(1));
+      }
+      resource.putObject(field).put("text", words.toString());
+    }
+  }
+
   private static void resources(JsonNode request, String type, Consumer<ObjectNode> action) {
     var lists = new java.util.ArrayList<JsonNode>();
     request.path("prefetch").forEach(lists::add);
