@@ -3,14 +3,10 @@ package org.ketaminecds.codes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * References written as {@code urn:uuid:<uuid>} become {@code Type/id} before anything reads them.
@@ -34,8 +30,8 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class BundleReferences {
 
-  private static final String URN_UUID = "urn:uuid:";
-  private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+  static final String URN_UUID = "urn:uuid:";
+  static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
   private BundleReferences() {}
 
@@ -46,6 +42,13 @@ public final class BundleReferences {
 
   /** The same, also reading {@code urn:uuid:<encounterId>} as the context encounter (read from the EHR when needed). */
   public static void normalize(Iterable<JsonNode> trees, String patientId, String encounterId) {
+    boolean any = false;
+    for (JsonNode tree : trees) {
+      any = any || mentionsUrnUuid(tree);
+    }
+    if (!any) { // the usual request: one walk that reads, instead of three that index and rewrite
+      return;
+    }
     Map<String, String> keys = new HashMap<>();
     for (JsonNode tree : trees) {
       index(tree, keys);
@@ -66,39 +69,6 @@ public final class BundleReferences {
     }
     for (JsonNode tree : trees) {
       rewrite(tree, keys);
-    }
-  }
-
-  /**
-   * The same on parsed resources (what the EHR's FHIR server returned, read without the request's JSON): an id that
-   * HAPI took from a {@code urn:uuid:} fullUrl becomes the uuid, and a reference {@code urn:uuid:<id>} naming a
-   * resource of the collection becomes {@code Type/id}. In place.
-   */
-  public static void normalizeParsed(Collection<? extends Resource> resources) {
-    Map<String, String> keys = new HashMap<>();
-    for (Resource resource : resources) {
-      String id = resource.getIdElement().getValue();
-      if (id != null && isUrnUuid(id) && FHIR_ID.matcher(id.substring(URN_UUID.length())).matches()) {
-        resource.setId(id.substring(URN_UUID.length()));
-      }
-      String idPart = resource.getIdElement().getIdPart();
-      if (idPart != null && FHIR_ID.matcher(idPart).matches()) {
-        keys.putIfAbsent(URN_UUID + idPart.toLowerCase(Locale.ROOT), resource.fhirType() + "/" + idPart);
-      }
-    }
-    if (keys.isEmpty()) {
-      return;
-    }
-    for (IBaseResource resource : resources) {
-      ResourceElements.visit(resource, element -> {
-        if (element instanceof Reference reference && reference.hasReference() && isUrnUuid(reference.getReference())) {
-          String key = keys.get(reference.getReference().toLowerCase(Locale.ROOT));
-          if (key != null) {
-            reference.setReference(key);
-          }
-        }
-        return true;
-      });
     }
   }
 
@@ -180,7 +150,38 @@ public final class BundleReferences {
     }
   }
 
-  private static boolean isUrnUuid(String value) {
+  /** Whether a fullUrl, a reference or an order-select selection anywhere in the tree is a {@code urn:uuid:}. */
+  private static boolean mentionsUrnUuid(JsonNode tree) {
+    if (tree instanceof ObjectNode object) {
+      for (String field : new String[] {"reference", "fullUrl"}) {
+        JsonNode value = object.get(field);
+        if (value != null && value.isTextual() && isUrnUuid(value.textValue())) {
+          return true;
+        }
+      }
+      if (object.get("selections") instanceof ArrayNode selections) {
+        for (JsonNode selection : selections) {
+          if (selection.isTextual() && isUrnUuid(selection.textValue())) {
+            return true;
+          }
+        }
+      }
+      for (JsonNode child : object) {
+        if (mentionsUrnUuid(child)) {
+          return true;
+        }
+      }
+    } else if (tree instanceof ArrayNode array) {
+      for (JsonNode child : array) {
+        if (mentionsUrnUuid(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static boolean isUrnUuid(String value) {
     return value.regionMatches(true, 0, URN_UUID, 0, URN_UUID.length());
   }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Resource;
-import org.ketaminecds.codes.BundleReferences;
+import org.ketaminecds.codes.ParsedBundleReferences;
 import org.ketaminecds.prefetch.PatientData.KeySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -172,7 +172,9 @@ class FetchingPrefetchResolver implements PrefetchResolver {
     AssembledResources resources = new AssembledResources();
     List<Resource> read = new ArrayList<>();
     values.values().forEach(value -> read.addAll(value.resources()));
-    BundleReferences.normalizeParsed(read); // urn:uuid ids and references as Type/id, as for the request's JSON
+    if (!work.isEmpty()) { // what the server returned; the prefetch was read so with the request's JSON
+      ParsedBundleReferences.normalize(read); // urn:uuid ids and references as Type/id
+    }
     read.forEach(resources::add);
     for (Resource draft : request.draftResources() == null ? List.<Resource>of() : request.draftResources()) {
       resources.addDraft(medicationReferences.hasReference(draft) ? draft.copy() : draft);
