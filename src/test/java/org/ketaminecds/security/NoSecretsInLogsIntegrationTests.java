@@ -38,6 +38,9 @@ class NoSecretsInLogsIntegrationTests extends SecuredServiceIntegration {
   /** JWTs: three base64url segments, the header a JSON object (so it starts with "eyJ"). */
   static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
 
+  /** UUIDs (hookInstance, card uuids), whose hex groups can spell a year. */
+  static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
   /** EHR access tokens are often JWTs too. */
   static final String JWT_ACCESS_TOKEN = ClientTokens.rs384().issuer("https://auth.ehr.example.org")
       .audience(EhrServer.fhirBase()).sign();
@@ -89,7 +92,9 @@ class NoSecretsInLogsIntegrationTests extends SecuredServiceIntegration {
       if (secrets.stream().anyMatch(line::contains)) {
         leaks.add("an access token or client JWT: " + line);
       }
-      var patient = patientData.matcher(line);
+      // ids are not patient data: a random hookInstance UUID such as 9d3f50ca-2008-4c6e-... once "leaked" the birth
+      // year 2008 of a case whose birthDate is known to the year only
+      var patient = patientData.matcher(UUID.matcher(line).replaceAll("<uuid>"));
       if (patient.find()) {
         leaks.add("patient data '" + patient.group() + "': " + line);
       }
