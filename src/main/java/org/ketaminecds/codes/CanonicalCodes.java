@@ -18,6 +18,8 @@ import org.hl7.fhir.r4.model.Coding;
  *       ({@code http://www.nlm.nih.gov/research/umls/rxnorm}); the pairs are the FHIR R4 table of terminology
  *       identifiers, https://hl7.org/fhir/r4/namingsystem-terminologies.html (C-CDA converters and some interfaces
  *       send the OID);
+ *   <li>ICD-9-CM named by its OID ({@code urn:oid:2.16.840.1.113883.6.103}, or the retired {@code .6.2}) or by the HL7
+ *       Terminology URI {@code http://terminology.hl7.org/CodeSystem/icd9cm} gets {@code http://hl7.org/fhir/sid/icd-9-cm};
  *   <li>ICD-10 (WHO) named by its OID ({@code urn:oid:2.16.840.1.113883.6.3}) or by the HL7 Terminology stub URI
  *       ({@code http://terminology.hl7.org/CodeSystem/icd10}) gets the FHIR system URI {@code http://hl7.org/fhir/sid/icd-10}
  *       (HL7 Terminology NamingSystem icd10: OID 2.16.840.1.113883.6.3, preferred URI http://hl7.org/fhir/sid/icd-10;
@@ -37,15 +39,26 @@ public final class CanonicalCodes {
   /** ICD-10 as the WHO publishes it (FHIR system identifier http://hl7.org/fhir/sid/icd-10). */
   public static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
 
-  private static final Map<String, String> URI_BY_OID = Map.of(
-      "urn:oid:2.16.840.1.113883.6.96", "http://snomed.info/sct",
-      "urn:oid:2.16.840.1.113883.6.88", "http://www.nlm.nih.gov/research/umls/rxnorm",
-      "urn:oid:2.16.840.1.113883.6.1", "http://loinc.org",
-      "urn:oid:2.16.840.1.113883.6.8", "http://unitsofmeasure.org",
-      "urn:oid:2.16.840.1.113883.6.69", "http://hl7.org/fhir/sid/ndc",
-      "urn:oid:2.16.840.1.113883.6.90", ICD10CM,
-      "urn:oid:2.16.840.1.113883.6.3", ICD10,
-      "http://terminology.hl7.org/CodeSystem/icd10", ICD10);
+  /**
+   * ICD-9-CM diagnosis codes (HL7 Terminology NamingSystem ICD-9CM-diagnosiscodes: OID 2.16.840.1.113883.6.103,
+   * preferred URI http://hl7.org/fhir/sid/icd-9-cm). The retired NamingSystem icd9cm (OID 2.16.840.1.113883.6.2, URI
+   * http://terminology.hl7.org/CodeSystem/icd9cm) names the same classification and is rewritten to it too. Legacy
+   * problem-list entries and C-CDA conversions still carry these codes; the CQL matches them by ICD-9-CM category.
+   */
+  public static final String ICD9CM = "http://hl7.org/fhir/sid/icd-9-cm";
+
+  private static final Map<String, String> URI_BY_OID = Map.ofEntries(
+      Map.entry("urn:oid:2.16.840.1.113883.6.96", "http://snomed.info/sct"),
+      Map.entry("urn:oid:2.16.840.1.113883.6.88", "http://www.nlm.nih.gov/research/umls/rxnorm"),
+      Map.entry("urn:oid:2.16.840.1.113883.6.1", "http://loinc.org"),
+      Map.entry("urn:oid:2.16.840.1.113883.6.8", "http://unitsofmeasure.org"),
+      Map.entry("urn:oid:2.16.840.1.113883.6.69", "http://hl7.org/fhir/sid/ndc"),
+      Map.entry("urn:oid:2.16.840.1.113883.6.90", ICD10CM),
+      Map.entry("urn:oid:2.16.840.1.113883.6.3", ICD10),
+      Map.entry("http://terminology.hl7.org/CodeSystem/icd10", ICD10),
+      Map.entry("urn:oid:2.16.840.1.113883.6.103", ICD9CM),
+      Map.entry("urn:oid:2.16.840.1.113883.6.2", ICD9CM),
+      Map.entry("http://terminology.hl7.org/CodeSystem/icd9cm", ICD9CM));
 
   /** An ICD-10-CM code with its dot (or a category alone): a letter, two characters, a dot and one to four more. */
   private static final Pattern ICD10CM_CODE = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?");

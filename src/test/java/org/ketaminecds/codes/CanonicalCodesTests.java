@@ -23,6 +23,10 @@ class CanonicalCodesTests {
     assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.6.90")).isEqualTo(CanonicalCodes.ICD10CM);
     assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.6.3")).isEqualTo(CanonicalCodes.ICD10);
     assertThat(CanonicalCodes.system("http://terminology.hl7.org/CodeSystem/icd10")).isEqualTo(CanonicalCodes.ICD10);
+    assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.6.103")).isEqualTo(CanonicalCodes.ICD9CM);
+    assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.6.2")).isEqualTo(CanonicalCodes.ICD9CM);
+    assertThat(CanonicalCodes.system("http://terminology.hl7.org/CodeSystem/icd9cm")).isEqualTo(CanonicalCodes.ICD9CM);
+    assertThat(CanonicalCodes.code(CanonicalCodes.ICD9CM, "4373")).isEqualTo("4373"); // ICD-9-CM codes stay as sent
     assertThat(CanonicalCodes.system("urn:oid:1.2.3.4")).isEqualTo("urn:oid:1.2.3.4");
     assertThat(CanonicalCodes.system(null)).isNull();
   }

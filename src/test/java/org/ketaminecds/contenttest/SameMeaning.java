@@ -21,9 +21,16 @@ enum SameMeaning {
       coding.put("code", coding.path("code").asText().toLowerCase(java.util.Locale.ROOT));
     }
   })),
-  /** An EHR's own coding listed before the standard ones (a concept coded in standard systems), same display. */
+  /**
+   * An EHR's own coding listed before the standard ones (a concept coded in standard systems: those of
+   * KetamineCommon "Standard Systems"), same display. A concept coded only in interface or local systems (an IMO
+   * lexical code, an EHR dictionary code) is left alone: the card names such a record by its first code, and which of
+   * two local codes comes first is not a meaning the content can keep.
+   */
   LOCAL_CODING_FIRST(request -> concepts(request, concept -> {
-    if (concept.get("coding") instanceof ArrayNode codings && codings.toString().contains("\"http")) {
+    if (concept.get("coding") instanceof ArrayNode codings
+        && java.util.stream.StreamSupport.stream(codings.spliterator(), false)
+            .anyMatch(coding -> Names.STANDARD_SYSTEMS.contains(coding.path("system").asText()))) {
       var display = codings.get(0).path("display").asText(concept.path("text").asText("local entry"));
       codings.insertObject(0).put("system", "urn:oid:1.2.840.114350.1.13.0.1.7.2.696580").put("code", "99123")
           .put("display", display);
@@ -204,6 +211,11 @@ enum SameMeaning {
         "http://snomed.info/sct", "urn:oid:2.16.840.1.113883.6.96",
         "http://loinc.org", "urn:oid:2.16.840.1.113883.6.1",
         "http://hl7.org/fhir/sid/icd-10-cm", "urn:oid:2.16.840.1.113883.6.90");
+
+    /** KetamineCommon "Standard Systems". */
+    static final java.util.Set<String> STANDARD_SYSTEMS = java.util.Set.of(
+        "http://www.nlm.nih.gov/research/umls/rxnorm", "http://snomed.info/sct", "http://loinc.org",
+        "http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10", "http://hl7.org/fhir/sid/icd-9-cm");
 
     private Names() {}
   }
