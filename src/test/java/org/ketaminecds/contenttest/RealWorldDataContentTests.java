@@ -43,6 +43,7 @@ class RealWorldDataContentTests {
   private static ExampleVariants<Set<String>> degradedCases;
   private static ExampleVariants<List<String>> cardCases;
   private static ExampleVariants<List<String>> wholeCardCases;
+  private static ExampleVariants<List<String>> ruleCases;
 
   @BeforeEach // static: JUnit makes an instance per test, the application context (and so the bean) is shared
   void casesAsWritten() {
@@ -50,6 +51,7 @@ class RealWorldDataContentTests {
       degradedCases = new ExampleVariants<>(this::degraded);
       cardCases = new ExampleVariants<>(this::cards);
       wholeCardCases = new ExampleVariants<>(this::wholeCards);
+      ruleCases = new ExampleVariants<>(this::rules);
     }
   }
 
@@ -70,7 +72,12 @@ class RealWorldDataContentTests {
   @ParameterizedTest
   @EnumSource(SameMeaning.class)
   void givesEveryExampleCaseTheSameCards(SameMeaning form) {
-    var outcome = (form.sameDetail ? wholeCardCases : cardCases).compare(form.apply,
+    var cases = switch (form.compared) {
+      case RULES -> ruleCases;
+      case SUMMARIES -> cardCases;
+      case WHOLE_CARDS -> wholeCardCases;
+    };
+    var outcome = cases.compare(form.apply,
         (written, rewritten) -> written.equals(rewritten) ? null : rewritten + " instead of " + written);
 
     assertThat(outcome.changed()).as("example cases this form rewrites").isPositive();
@@ -82,6 +89,12 @@ class RealWorldDataContentTests {
   private List<String> cards(String service, ObjectNode request) {
     return evaluation.evaluate(service, request, Set.of()).cards().stream()
         .map(card -> card.ruleId() + ": " + TIME_OF_DAY.matcher(card.summary()).replaceAll("$1")).sorted().toList();
+  }
+
+  /** Rule and indicator of each card. */
+  private List<String> rules(String service, ObjectNode request) {
+    return evaluation.evaluate(service, request, Set.of()).cards().stream()
+        .map(card -> card.ruleId() + " (" + card.indicator() + ")").sorted().toList();
   }
 
   /** Rule, summary and detail of each card, times of day left out as in {@link #cards}. */

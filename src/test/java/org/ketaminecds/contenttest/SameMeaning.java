@@ -151,6 +151,52 @@ enum SameMeaning {
       entries.addAll(entries.deepCopy());
     }
   })),
+  /**
+   * Every search entry and draft order with its absolute {@code fullUrl} ({@code <server base>/<Type>/<id>}), as EHR
+   * FHIR servers return searchset entries (FHIR R4 Bundle: "fullUrl SHALL be the absolute URL of the resource"); the
+   * references between records stay relative ({@code MedicationRequest/<id>}).
+   */
+  ABSOLUTE_FULL_URLS(true, request -> {
+    var lists = new java.util.ArrayList<JsonNode>();
+    request.path("prefetch").forEach(lists::add);
+    lists.add(request.path("context").path("draftOrders"));
+    lists.forEach(list -> list.path("entry").forEach(entry -> {
+      var record = entry.path("resource");
+      if (entry instanceof ObjectNode object && !entry.has("fullUrl") && record.hasNonNull("id")
+          && record.hasNonNull("resourceType")) { // a fullUrl sent is kept (an order-select selection may name it)
+        object.put("fullUrl", Names.BASE + record.path("resourceType").asText() + "/" + record.path("id").asText());
+      }
+    }));
+  }),
+  /**
+   * Every relative reference between records ({@code MedicationRequest/<id>}, {@code Patient/<id>}) written as an
+   * absolute URL on the EHR's FHIR base instead (FHIR R4 References: "a relative or absolute URL"), as servers that
+   * return their own base in references send them. Local references ({@code #id}) and order-select selections stay.
+   */
+  ABSOLUTE_REFERENCES(true, request -> {
+    request.path("prefetch").forEach(list -> absoluteReferences(list));
+    absoluteReferences(request.path("context").path("draftOrders"));
+  }),
+  /**
+   * Every coding of a standard system with the version of the code system it was taken from (FHIR R4 Coding.version),
+   * as EHRs that record the terminology release send it. A code's meaning does not change with the release it is
+   * written under; a code compared with its version would never match the value sets, which carry none.
+   */
+  CODINGS_WITH_VERSIONS(true, request -> codings(request, coding -> {
+    var version = Names.VERSIONS.get(coding.path("system").asText());
+    if (version != null && !coding.has("version")) {
+      coding.put("version", version);
+    }
+  })),
+  /**
+   * Every display and every text in capitals ("SERTRALINE HCL 50 MG TAB", "TAKE 1 TABLET BY MOUTH DAILY"), as pharmacy
+   * and older systems write names and directions. Names are read without regard to case: the same cards must fire
+   * (their text may name the record in capitals).
+   */
+  NAMES_IN_CAPITALS(Compared.RULES, request -> {
+    request.path("prefetch").forEach(SameMeaning::capitals);
+    capitals(request.path("context").path("draftOrders"));
+  }),
   /** Condition.clinicalStatus as text only ("Active"), as C-CDA conversions send it. */
   CONDITION_STATUS_AS_TEXT(request -> resources(request, "Condition", condition -> {
     var code = condition.path("clinicalStatus").path("coding").path(0).path("code").asText();
@@ -158,11 +204,6 @@ enum SameMeaning {
       condition.putObject("clinicalStatus").put("text", Character.toUpperCase(code.charAt(0)) + code.substring(1));
     }
   })),
-  /**
-   * Condition.verificationStatus and AllergyIntolerance.clinicalStatus and verificationStatus as text only, in words
-   * ("Entered in Error", "Refuted", "Resolved"; FHIR R4 types them as CodeableConcept), as interfaces and C-CDA
-   * conversions send them. Before, a refuted aneurysm or an allergy entered in error sent so gave the critical card.
-   */
   /**
    * Every daily medication timing (frequency 1-4 per 1 d, nothing else) sent instead as times of day only, as Epic
    * sends it (timeOfDay ["09:00:00"], no frequency or period; FHIR R4 Timing.repeat.timeOfDay: every day at those
@@ -177,6 +218,11 @@ enum SameMeaning {
       });
     }
   }))),
+  /**
+   * Condition.verificationStatus and AllergyIntolerance.clinicalStatus and verificationStatus as text only, in words
+   * ("Entered in Error", "Refuted", "Resolved"; FHIR R4 types them as CodeableConcept), as interfaces and C-CDA
+   * conversions send them. Before, a refuted aneurysm or an allergy entered in error sent so gave the critical card.
+   */
   VERIFICATION_AND_ALLERGY_STATUSES_AS_TEXT(request -> {
     resources(request, "Condition", condition -> statusAsWords(condition, "verificationStatus"));
     resources(request, "AllergyIntolerance", allergy -> {
@@ -185,17 +231,30 @@ enum SameMeaning {
     });
   });
 
+  /** What of each card must stay the same. */
+  enum Compared {
+    /** Which rules fire, and how urgently (forms that rewrite the words a card quotes). */
+    RULES,
+    /** Rule and summary (most forms: the detail may relabel a record, e.g. by a display the form removed). */
+    SUMMARIES,
+    /** Rule, summary and detail (forms that only reorder, repeat or re-address what was sent). */
+    WHOLE_CARDS
+  }
+
   final Consumer<ObjectNode> apply;
-  /** The card detail must not change either (forms that only reorder or repeat what was sent; others may relabel). */
-  final boolean sameDetail;
+  final Compared compared;
 
   SameMeaning(Consumer<ObjectNode> apply) {
-    this(false, apply);
+    this(Compared.SUMMARIES, apply);
   }
 
   SameMeaning(boolean sameDetail, Consumer<ObjectNode> apply) {
+    this(sameDetail ? Compared.WHOLE_CARDS : Compared.SUMMARIES, apply);
+  }
+
+  SameMeaning(Compared compared, Consumer<ObjectNode> apply) {
     this.apply = apply;
-    this.sameDetail = sameDetail;
+    this.compared = compared;
   }
 
   /** Constants the constants above read (a nested class: an enum's own static fields come after its constants). */
@@ -217,6 +276,15 @@ enum SameMeaning {
         "http://www.nlm.nih.gov/research/umls/rxnorm", "http://snomed.info/sct", "http://loinc.org",
         "http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10", "http://hl7.org/fhir/sid/icd-9-cm");
 
+    static final String BASE = "https://ehr.example.org/api/FHIR/R4/";
+
+    /** A release of each standard system, in the form each publisher names its releases. */
+    static final Map<String, String> VERSIONS = Map.of(
+        "http://www.nlm.nih.gov/research/umls/rxnorm", "10062025",
+        "http://snomed.info/sct", "http://snomed.info/sct/731000124108/version/20250901",
+        "http://loinc.org", "2.81",
+        "http://hl7.org/fhir/sid/icd-10-cm", "2026");
+
     private Names() {}
   }
 
@@ -235,6 +303,40 @@ enum SameMeaning {
       repeat.remove(List.of("frequency", "period", "periodUnit"));
       var times = repeat.putArray("timeOfDay");
       TIMES.get(frequency - 1).forEach(times::add);
+    }
+  }
+
+  /** Every relative {@code Type/id} reference in the tree made absolute on {@link Names#BASE}. */
+  private static void absoluteReferences(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object.fields().forEachRemaining(field -> {
+        var value = field.getValue();
+        if ("reference".equals(field.getKey()) && value.isTextual()
+            && value.asText().matches("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}")) {
+          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(Names.BASE + value.asText()));
+        } else {
+          absoluteReferences(value);
+        }
+      });
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(SameMeaning::absoluteReferences);
+    }
+  }
+
+  /** Every {@code display} and every textual {@code text} in the tree in capitals (a narrative is an object: kept). */
+  private static void capitals(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object.fields().forEachRemaining(field -> {
+        var value = field.getValue();
+        if (("display".equals(field.getKey()) || "text".equals(field.getKey())) && value.isTextual()) {
+          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(
+              value.asText().toUpperCase(java.util.Locale.ROOT)));
+        } else {
+          capitals(value);
+        }
+      });
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(SameMeaning::capitals);
     }
   }
 
