@@ -7,6 +7,8 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
 import org.ketaminecds.codes.CanonicalCodes;
 import org.ketaminecds.codes.MalformedValues;
 import org.ketaminecds.problem.FieldError;
@@ -57,13 +59,18 @@ final class DraftOrders {
    * medication-prescribe: the medications being prescribed), and the content recognises the orders being placed by
    * status draft. Some EHRs send the status the order will have once signed (active), another status or none: read as
    * sent, such an esketamine order matched no rule and the call returned no card, a contraindication on record included
-   * (example case draftorders-status-active-still-the-order-being-signed).
+   * (example case draftorders-status-active-still-the-order-being-signed). A ServiceRequest of the bundle (a ketamine
+   * infusion or SPRAVATO session ordered as a procedure) is read the same way, unless revoked or entered-in-error.
    */
   private static Bundle asDrafts(Bundle bundle) {
     for (var entry : bundle.getEntry()) {
       if (entry.getResource() instanceof MedicationRequest order && order.getStatus() != MedicationRequestStatus.CANCELLED
           && order.getStatus() != MedicationRequestStatus.ENTEREDINERROR) {
         order.setStatus(MedicationRequestStatus.DRAFT);
+      } else if (entry.getResource() instanceof ServiceRequest request
+          && request.getStatus() != ServiceRequestStatus.REVOKED
+          && request.getStatus() != ServiceRequestStatus.ENTEREDINERROR) {
+        request.setStatus(ServiceRequestStatus.DRAFT);
       }
     }
     return bundle;

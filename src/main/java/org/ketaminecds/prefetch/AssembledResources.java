@@ -9,6 +9,8 @@ import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
 
 /**
  * The resources of one request, de-duplicated by type and id: prefetched and fetched copies of the
@@ -19,7 +21,8 @@ import org.hl7.fhir.r4.model.Resource;
  * ones the hook's context carries ({@code draftOrders}, all drafts of the ordering session), and an unsigned draft
  * left on the chart from another session is neither being ordered now nor a medication the patient takes. Kept, an
  * old esketamine draft made a sertraline order-sign answer with the esketamine cards (example case
- * stale-server-esketamine-draft-not-being-signed).
+ * stale-server-esketamine-draft-not-being-signed). A draft ServiceRequest from the prefetch or the server is left out
+ * for the same reason (a ketamine infusion ordered as a procedure in another session).
  */
 final class AssembledResources {
 
@@ -27,7 +30,8 @@ final class AssembledResources {
   private final List<Resource> withoutId = new ArrayList<>();
 
   void add(Resource resource) {
-    if (resource instanceof MedicationRequest order && order.getStatus() == MedicationRequestStatus.DRAFT) {
+    if (resource instanceof MedicationRequest order && order.getStatus() == MedicationRequestStatus.DRAFT
+        || resource instanceof ServiceRequest request && request.getStatus() == ServiceRequestStatus.DRAFT) {
       return;
     }
     String key = key(resource);

@@ -24,9 +24,9 @@ import org.hl7.fhir.r4.model.Type;
  *
  * <p>For MedicationRequest, MedicationDispense, MedicationStatement and MedicationAdministration: the
  * Medication is taken from {@code contained} ({@code #id}), from the request's data, or fetched; then
- * medication[x] becomes a copy of Medication.code (or, for a Medication without a coded code, a
- * concept of all its ingredient codings), carrying the original reference in the extension {@link
- * #EXTENSION_URL} (valueReference). A Medication with no codes but a name becomes a concept with that text only
+ * medication[x] becomes Medication.code with the codings of its ingredients (see {@link #concept(Medication, String)}),
+ * carrying the original reference in the extension {@link #EXTENSION_URL} (valueReference) and the Medication's dose
+ * form in {@link #FORM_EXTENSION_URL}. A Medication with no codes but a name becomes a concept with that text only
  * (read by name, as a free-text medication is). When the Medication cannot be had or has neither codes nor a name, the
  * reference stays and the resource simply has no medication code.
  */
@@ -34,6 +34,10 @@ final class MedicationReferences {
 
   static final String EXTENSION_URL =
       "http://ketamine-cds.org/fhir/StructureDefinition/resolved-medication-reference";
+
+  /** The referenced Medication's dose form (Medication.form), on the concept that replaces the reference. */
+  static final String FORM_EXTENSION_URL =
+      "http://ketamine-cds.org/fhir/StructureDefinition/resolved-medication-form";
 
   /** Whether the resource points to a Medication by reference (it may need resolving). */
   boolean hasReference(Resource resource) {
@@ -64,7 +68,7 @@ final class MedicationReferences {
       String id = ServerReferences.id(ref.getReference(), "Medication", fhirBase);
       medication = id == null ? Optional.empty() : known.apply(id);
     }
-    medication.map(MedicationReferences::concept).ifPresent(concept -> {
+    medication.map(m -> concept(m, ref.getDisplay())).ifPresent(concept -> {
       Reference original = ref.copy();
       original.setResource(null);
       concept.addExtension(EXTENSION_URL, original);
@@ -73,29 +77,57 @@ final class MedicationReferences {
   }
 
   /**
-   * Medication.code, or its ingredient codings when the code has none; with the code's text, else the ingredients'
-   * texts, so that a Medication known only by name ("Ketamine 100 mg troche (compounded)", a free-text home medication)
-   * is still read by name; null when there is neither a code nor a name.
+   * Medication.code with the codings of its ingredients ({@code ingredient.itemCodeableConcept}), so that a Medication
+   * coded with the EHR's own product code and carrying the RxNorm ingredient only there is still read by that code;
+   * with the code's text, else the reference's display, else (when no coding has a display) the ingredients' names
+   * (their text, or the display of an {@code itemReference}), so that a Medication known only by name ("Ketamine 100
+   * mg troche (compounded)", a free-text home medication) is still read by name; null when there is neither a code nor
+   * a name. The Medication's dose form ({@code Medication.form}: troche, nasal spray, injectable solution) is carried
+   * in the extension {@link #FORM_EXTENSION_URL} (valueCodeableConcept), where the content reads it as it reads the
+   * dosage route (ProductStatus). Before, the ingredient codings of a coded Medication, the reference's display and
+   * the form were dropped: a ketamine order through a Medication with a local code and the RxNorm ingredient got no
+   * card at all, an aortic aneurysm on record included, and a ketamine troche coded RxNorm 6130 was "route not
+   * specified" (example cases medication-resource-*).
    */
   static CodeableConcept concept(Medication medication) {
-    if (medication.getCode().hasCoding()) {
-      return medication.getCode().copy();
-    }
+    return concept(medication, null);
+  }
+
+  static CodeableConcept concept(Medication medication, String referenceDisplay) {
     CodeableConcept concept = new CodeableConcept();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Coding coding : medication.getCode().getCoding()) {
+      seen.add(coding.getSystem() + "|" + coding.getCode());
+      concept.addCoding(coding.copy());
+    }
     var names = new StringJoiner(" / ");
     for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
       if (ingredient.getItem() instanceof CodeableConcept item) {
         for (Coding coding : item.getCoding()) {
-          concept.addCoding(coding.copy());
+          if (coding.hasCode() && seen.add(coding.getSystem() + "|" + coding.getCode())) {
+            concept.addCoding(coding.copy());
+          }
         }
         if (item.hasText()) {
           names.add(item.getText());
+        } else {
+          item.getCoding().stream().filter(Coding::hasDisplay).findFirst().ifPresent(c -> names.add(c.getDisplay()));
         }
+      } else if (ingredient.getItem() instanceof Reference item && item.hasDisplay()) {
+        names.add(item.getDisplay());
       }
     }
+    boolean codeNamed = medication.getCode().getCoding().stream().anyMatch(Coding::hasDisplay);
     concept.setText(medication.getCode().hasText() ? medication.getCode().getText()
-        : names.length() > 0 ? names.toString() : null);
-    return concept.hasCoding() || concept.hasText() ? concept : null;
+        : referenceDisplay != null && !referenceDisplay.isBlank() ? referenceDisplay
+        : !codeNamed && names.length() > 0 ? names.toString() : null);
+    if (!concept.hasCoding() && !concept.hasText()) {
+      return null;
+    }
+    if (medication.hasForm() && (medication.getForm().hasText() || medication.getForm().hasCoding())) {
+      concept.addExtension(FORM_EXTENSION_URL, medication.getForm().copy());
+    }
+    return concept;
   }
 
   private static Optional<Medication> contained(Resource resource, Reference ref) {

@@ -103,4 +103,42 @@ class MedicationReferencesTests {
 
     assertThat(dispense.getMedicationReference().getReference()).isEqualTo("Medication/x1");
   }
+
+  @Test
+  void addsTheIngredientCodingsToACodedMedication() {
+    Medication local = new Medication();
+    local.getCode().addCoding().setSystem("http://ehr.example.org/med").setCode("4521");
+    local.addIngredient().setItem(new CodeableConcept().addCoding(
+        new org.hl7.fhir.r4.model.Coding("http://www.nlm.nih.gov/research/umls/rxnorm", "6130", "ketamine")));
+
+    CodeableConcept concept = MedicationReferences.concept(local);
+
+    assertThat(codes(concept)).containsExactly("4521", "6130");
+    assertThat(concept.getText()).isEqualTo("ketamine");
+  }
+
+  @Test
+  void keepsTheReferenceDisplayWhenTheMedicationHasNoText() {
+    Medication local = new Medication();
+    local.getCode().addCoding().setSystem("http://ehr.example.org/med").setCode("4521");
+    MedicationDispense dispense = new MedicationDispense()
+        .setMedication(new Reference("Medication/x1").setDisplay("ketamine 50 mg/mL injection"));
+
+    references.resolve(dispense, id -> Optional.of(local), BASE);
+
+    assertThat(dispense.getMedicationCodeableConcept().getText()).isEqualTo("ketamine 50 mg/mL injection");
+  }
+
+  @Test
+  void carriesTheDoseFormAndNamesAnIngredientGivenByReference() {
+    Medication troche = new Medication();
+    troche.getForm().setText("Troche");
+    troche.addIngredient().setItem(new Reference().setDisplay("Ketamine HCl"));
+
+    CodeableConcept concept = MedicationReferences.concept(troche);
+
+    assertThat(concept.getText()).isEqualTo("Ketamine HCl");
+    assertThat(((CodeableConcept) concept.getExtensionByUrl(MedicationReferences.FORM_EXTENSION_URL).getValue())
+        .getText()).isEqualTo("Troche");
+  }
 }
