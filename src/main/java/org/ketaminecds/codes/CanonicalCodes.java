@@ -53,6 +53,7 @@ public final class CanonicalCodes {
       Map.entry("urn:oid:2.16.840.1.113883.6.1", "http://loinc.org"),
       Map.entry("urn:oid:2.16.840.1.113883.6.8", "http://unitsofmeasure.org"),
       Map.entry("urn:oid:2.16.840.1.113883.6.69", "http://hl7.org/fhir/sid/ndc"),
+      Map.entry("urn:oid:2.16.840.1.113883.4.9", "http://fdasis.nlm.nih.gov"), // FDA UNII (HL7 THO NamingSystem)
       Map.entry("urn:oid:2.16.840.1.113883.6.90", ICD10CM),
       Map.entry("urn:oid:2.16.840.1.113883.6.3", ICD10),
       Map.entry("http://terminology.hl7.org/CodeSystem/icd10", ICD10),

@@ -20,6 +20,7 @@ class CanonicalCodesTests {
         .isEqualTo("http://www.nlm.nih.gov/research/umls/rxnorm");
     assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.6.96")).isEqualTo("http://snomed.info/sct");
     assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.6.1")).isEqualTo("http://loinc.org");
+    assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.4.9")).isEqualTo("http://fdasis.nlm.nih.gov");
     assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.6.90")).isEqualTo(CanonicalCodes.ICD10CM);
     assertThat(CanonicalCodes.system("urn:oid:2.16.840.1.113883.6.3")).isEqualTo(CanonicalCodes.ICD10);
     assertThat(CanonicalCodes.system("http://terminology.hl7.org/CodeSystem/icd10")).isEqualTo(CanonicalCodes.ICD10);
