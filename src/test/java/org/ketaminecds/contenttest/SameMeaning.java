@@ -194,8 +194,8 @@ enum SameMeaning {
    * (their text may name the record in capitals).
    */
   NAMES_IN_CAPITALS(Compared.RULES, request -> {
-    request.path("prefetch").forEach(SameMeaning::capitals);
-    capitals(request.path("context").path("draftOrders"));
+    request.path("prefetch").forEach(list -> words(list, SameMeaning::capitals));
+    words(request.path("context").path("draftOrders"), SameMeaning::capitals);
   }),
   /** Condition.clinicalStatus as text only ("Active"), as C-CDA conversions send it. */
   CONDITION_STATUS_AS_TEXT(request -> resources(request, "Condition", condition -> {
@@ -229,7 +229,82 @@ enum SameMeaning {
       statusAsWords(allergy, "clinicalStatus");
       statusAsWords(allergy, "verificationStatus");
     });
-  });
+  }),
+  /**
+   * Every coded name's display moved into the concept's text (CodeableConcept.text: "the concept as seen by the
+   * user"), the codings sent with code and system only, as EHRs whose coding tables hold no display send them; a
+   * concept whose own text differs from its display keeps both (the text may say more). The same rules must fire
+   * (a summary may quote the text where it quoted the display).
+   */
+  DISPLAYS_AS_CONCEPT_TEXT(Compared.RULES, request -> concepts(request, concept -> {
+    var text = concept.path("text").asText("");
+    var display = "";
+    for (var coding : concept.path("coding")) {
+      display = display.isEmpty() ? coding.path("display").asText("") : display;
+    }
+    if (!display.isEmpty() && (text.isEmpty() || text.equalsIgnoreCase(display))) { // a text of its own is more
+      concept.put("text", display);
+      concept.path("coding").forEach(coding -> ((ObjectNode) coding).remove("display"));
+    }
+  })),
+  /** Every UCUM quantity with its code only (no {@code unit} words), as interfaces that send the coded unit do. */
+  QUANTITY_UNITS_AS_CODES_ONLY(request -> quantities(request, quantity -> {
+    if ("http://unitsofmeasure.org".equals(quantity.path("system").asText()) && quantity.path("code").isTextual()) {
+      quantity.remove("unit");
+    }
+  })),
+  /** Every UCUM quantity with its unit words only (no system and code), as free-text dose entry sends it. */
+  QUANTITY_UNITS_AS_WORDS_ONLY(request -> quantities(request, quantity -> {
+    if ("http://unitsofmeasure.org".equals(quantity.path("system").asText()) && quantity.path("code").isTextual()) {
+      if (!quantity.path("unit").isTextual()) {
+        quantity.put("unit", quantity.path("code").asText());
+      }
+      quantity.remove(List.of("system", "code"));
+    }
+  })),
+  /**
+   * Every display and text with its words two spaces apart and a trailing space ("Sertraline  50  mg  tablet "), as
+   * fixed-width pharmacy names and pasted text arrive. Names are read word by word: the same rules must fire.
+   */
+  NAMES_WITH_WIDE_SPACES(Compared.RULES, request -> {
+    request.path("prefetch").forEach(list -> words(list, text -> text.replace(" ", "  ") + " "));
+    words(request.path("context").path("draftOrders"), text -> text.replace(" ", "  ") + " ");
+  }),
+  /**
+   * Every record with what servers add and no rule reads: meta (version, last update, a US Core profile), an
+   * extension, an identifier, and codings marked as chosen by the user. Not a word of a card may change.
+   */
+  RECORDS_WITH_META_AND_EXTENSIONS(true, request -> {
+    for (var type : List.of("Condition", "AllergyIntolerance", "Observation", "MedicationRequest",
+        "MedicationDispense", "MedicationStatement", "Medication", "Patient", "ServiceRequest")) {
+      resources(request, type, record -> {
+        var meta = record.putObject("meta").put("versionId", "3").put("lastUpdated", "2024-01-02T03:04:05Z");
+        meta.putArray("profile").add("http://hl7.org/fhir/us/core/StructureDefinition/us-core-"
+            + type.toLowerCase(java.util.Locale.ROOT));
+        record.withArray("extension").addObject().put("url", "https://ehr.example.org/fhir/StructureDefinition/flag")
+            .put("valueBoolean", true);
+        record.withArray("identifier").addObject().put("system", "https://ehr.example.org/ids").put("value", "X1");
+      });
+    }
+    concepts(request, concept -> concept.path("coding").forEach(coding -> {
+      if (coding instanceof ObjectNode object) {
+        object.put("userSelected", true);
+      }
+    }));
+  }),
+  /**
+   * Every condition's onset and abatement dates sent as a Period of that one date (onsetPeriod / abatementPeriod,
+   * start = end), as systems that record every date as a range send them.
+   */
+  CONDITION_DATES_AS_PERIODS(request -> resources(request, "Condition", condition -> {
+    for (var name : List.of("onset", "abatement")) {
+      if (condition.path(name + "DateTime").isTextual()) {
+        var date = condition.path(name + "DateTime").asText();
+        condition.remove(name + "DateTime");
+        condition.putObject(name + "Period").put("start", date).put("end", date);
+      }
+    }
+  }));
 
   /** What of each card must stay the same. */
   enum Compared {
@@ -323,23 +398,6 @@ enum SameMeaning {
     }
   }
 
-  /** Every {@code display} and every textual {@code text} in the tree in capitals (a narrative is an object: kept). */
-  private static void capitals(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      object.fields().forEachRemaining(field -> {
-        var value = field.getValue();
-        if (("display".equals(field.getKey()) || "text".equals(field.getKey())) && value.isTextual()) {
-          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(
-              value.asText().toUpperCase(java.util.Locale.ROOT)));
-        } else {
-          capitals(value);
-        }
-      });
-    } else if (node instanceof ArrayNode array) {
-      array.forEach(SameMeaning::capitals);
-    }
-  }
-
   /** The status's first code as words with capitals ("entered-in-error" -> "Entered In Error"), text only. */
   private static void statusAsWords(ObjectNode resource, String field) {
     var code = resource.path(field).path("coding").path(0).path("code").asText();
@@ -408,6 +466,45 @@ enum SameMeaning {
       java.util.Collections.reverse(items);
       array.removeAll();
       array.addAll(items);
+    }
+  }
+
+  /** Every Quantity-shaped object (a numeric value with a unit, a code or a system) in the prefetch and draft orders. */
+  private static void quantities(JsonNode request, Consumer<ObjectNode> action) {
+    var lists = new java.util.ArrayList<JsonNode>();
+    request.path("prefetch").forEach(lists::add);
+    lists.add(request.path("context").path("draftOrders"));
+    lists.forEach(list -> quantityTree(list, action));
+  }
+
+  private static void quantityTree(JsonNode node, Consumer<ObjectNode> action) {
+    if (node instanceof ObjectNode object) {
+      if (object.path("value").isNumber() && (object.has("unit") || object.has("code") || object.has("system"))) {
+        action.accept(object);
+      }
+      object.elements().forEachRemaining(child -> quantityTree(child, action));
+    } else if (node instanceof ArrayNode array) {
+      array.elements().forEachRemaining(child -> quantityTree(child, action));
+    }
+  }
+
+  private static String capitals(String text) {
+    return text.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /** Every textual {@code display} and {@code text} in the tree rewritten (a narrative is an object: kept). */
+  private static void words(JsonNode node, java.util.function.UnaryOperator<String> rewrite) {
+    if (node instanceof ObjectNode object) {
+      object.fields().forEachRemaining(field -> {
+        var value = field.getValue();
+        if (("display".equals(field.getKey()) || "text".equals(field.getKey())) && value.isTextual()) {
+          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(rewrite.apply(value.asText())));
+        } else {
+          words(value, rewrite);
+        }
+      });
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(child -> words(child, rewrite));
     }
   }
 
