@@ -94,7 +94,7 @@ public final class CanonicalCodes {
    */
   public static JsonNode normalize(JsonNode tree) {
     if (tree instanceof ObjectNode object) {
-      spaceTexts(object);
+      spaceTextsAndDescend(object);
       var system = object.get("system");
       if (system != null && system.isTextual()) {
         var canonical = system(system.textValue());
@@ -109,16 +109,15 @@ public final class CanonicalCodes {
           }
         }
       }
-      object.elements().forEachRemaining(CanonicalCodes::normalize);
     } else if (tree instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
         var element = array.get(i);
         if (element.isTextual()) { // a blank item stays: the items of a primitive array pair with its "_" extensions
           var spaced = CanonicalText.of(element.textValue());
-          if (spaced != null && !spaced.equals(element.textValue())) {
+          if (spaced != null && spaced != element.textValue()) {
             array.set(i, spaced);
           }
-        } else {
+        } else if (element.isContainerNode()) {
           normalize(element);
         }
       }
@@ -126,20 +125,28 @@ public final class CanonicalCodes {
     return tree;
   }
 
-  /** The object's own text values spaced ({@link CanonicalText}); a blank one removed; a narrative's XHTML kept. */
-  private static void spaceTexts(ObjectNode object) {
+  /**
+   * One pass over the object's fields: its text values spaced ({@link CanonicalText}; a blank one removed; a
+   * narrative's XHTML and binary data kept), its objects and arrays normalized.
+   */
+  private static void spaceTextsAndDescend(ObjectNode object) {
     java.util.List<String> blank = null;
     for (var fields = object.fields(); fields.hasNext(); ) {
       var field = fields.next();
       var value = field.getValue();
-      if (value.isTextual() && !"div".equals(field.getKey()) && !"data".equals(field.getKey())) {
-        var spaced = CanonicalText.of(value.textValue());
-        if (spaced == null) {
-          blank = blank == null ? new java.util.ArrayList<>() : blank;
-          blank.add(field.getKey());
-        } else if (!spaced.equals(value.textValue())) {
-          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(spaced));
+      if (value.isTextual()) {
+        var key = field.getKey();
+        if (!"div".equals(key) && !"data".equals(key)) {
+          var spaced = CanonicalText.of(value.textValue());
+          if (spaced == null) {
+            blank = blank == null ? new java.util.ArrayList<>() : blank;
+            blank.add(key);
+          } else if (spaced != value.textValue()) { // the same instance when nothing was collapsed
+            field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(spaced));
+          }
         }
+      } else if (value.isContainerNode()) {
+        normalize(value);
       }
     }
     if (blank != null) {

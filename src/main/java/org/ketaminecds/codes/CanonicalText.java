@@ -50,6 +50,9 @@ public final class CanonicalText {
     }
     for (int i = 0; i <= last; i++) {
       char c = value.charAt(i);
+      if (c > ' ' && c < '\u0085') {
+        continue; // most characters: no white space (the test below is the rare path)
+      }
       if (isSpace(c) && (c != ' ' || i == 0 || i == last || isSpace(value.charAt(i + 1)))) {
         return true;
       }
