@@ -167,4 +167,21 @@ final class RequestTrees {
       array.elements().forEachRemaining(child -> codings(child, action));
     }
   }
+
+  /** Every Dosage.route of the medication records (dosageInstruction of orders and dispenses, dosage of statements). */
+  static void routes(JsonNode request, Consumer<ObjectNode> action) {
+    for (var type : List.of("MedicationRequest", "MedicationDispense", "MedicationStatement",
+        "MedicationAdministration")) {
+      resources(request, type, record -> {
+        for (var field : List.of("dosageInstruction", "dosage")) {
+          var dosages = record.path(field);
+          (dosages.isArray() ? dosages : List.of(dosages)).forEach(dosage -> {
+            if (dosage.get("route") instanceof ObjectNode route) {
+              action.accept(route);
+            }
+          });
+        }
+      });
+    }
+  }
 }

@@ -295,6 +295,31 @@ enum SameMeaning {
     }));
   }),
   /**
+   * Every dosage route sent as its words only (Dosage.route.text: its display, the codings dropped), as EHRs whose
+   * route table is local send it. The same rules must fire.
+   */
+  ROUTES_AS_TEXT_ONLY(Compared.RULES, request -> routes(request, route -> {
+    var words = route.path("text").asText(route.path("coding").path(0).path("display").asText(""));
+    if (!words.isEmpty() && route.has("coding")) {
+      route.remove("coding");
+      route.put("text", words);
+    }
+  })),
+  /**
+   * Every dosage route coded in SNOMED CT sent as its code only (no display, no text), as interfaces that map routes
+   * send it. The same rules must fire.
+   */
+  ROUTES_AS_CODES_ONLY(Compared.RULES, request -> routes(request, route -> {
+    var snomed = false;
+    for (var coding : route.path("coding")) {
+      snomed |= "http://snomed.info/sct".equals(coding.path("system").asText()) && coding.has("code");
+    }
+    if (snomed) {
+      route.remove("text");
+      route.path("coding").forEach(coding -> ((ObjectNode) coding).remove("display"));
+    }
+  })),
+  /**
    * Every condition's onset and abatement dates sent as a Period of that one date (onsetPeriod / abatementPeriod,
    * start = end), as systems that record every date as a range send them.
    */
