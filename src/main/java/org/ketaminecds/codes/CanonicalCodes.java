@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.StringType;
 
 /**
  * Codes as EHRs send them, written the way the value sets and the CQL list them, before anything matches them (the
@@ -29,7 +30,8 @@ import org.hl7.fhir.r4.model.Coding;
  *       capitals, as ICD-10-CM, ICD-10 and their FHIR systems write them.
  * </ul>
  *
- * Anything else is left as sent. Without this, an aneurysm coded {@code I671} or RxNorm codes under the OID matched
+ * And every text value spaced as the rules read it ({@link CanonicalText}: white space collapsed, blank values
+ * dropped), in the same pass. Anything else is left as sent. Without this, an aneurysm coded {@code I671} or RxNorm codes under the OID matched
  * no value set: a missed contraindication, or trials not counted.
  */
 public final class CanonicalCodes {
@@ -92,6 +94,7 @@ public final class CanonicalCodes {
    */
   public static JsonNode normalize(JsonNode tree) {
     if (tree instanceof ObjectNode object) {
+      spaceTextsAndDescend(object);
       var system = object.get("system");
       if (system != null && system.isTextual()) {
         var canonical = system(system.textValue());
@@ -106,15 +109,53 @@ public final class CanonicalCodes {
           }
         }
       }
-      object.elements().forEachRemaining(CanonicalCodes::normalize);
     } else if (tree instanceof ArrayNode array) {
-      array.elements().forEachRemaining(CanonicalCodes::normalize);
+      for (int i = 0; i < array.size(); i++) {
+        var element = array.get(i);
+        if (element.isTextual()) { // a blank item stays: the items of a primitive array pair with its "_" extensions
+          var spaced = CanonicalText.of(element.textValue());
+          if (spaced != null && spaced != element.textValue()) {
+            array.set(i, spaced);
+          }
+        } else if (element.isContainerNode()) {
+          normalize(element);
+        }
+      }
     }
     return tree;
   }
 
   /**
-   * The same on a parsed resource (what the EHR's FHIR server returned), for its Codings only, in place; for a
+   * One pass over the object's fields: its text values spaced ({@link CanonicalText}; a blank one removed; a
+   * narrative's XHTML and binary data kept), its objects and arrays normalized.
+   */
+  private static void spaceTextsAndDescend(ObjectNode object) {
+    java.util.List<String> blank = null;
+    for (var fields = object.fields(); fields.hasNext(); ) {
+      var field = fields.next();
+      var value = field.getValue();
+      if (value.isTextual()) {
+        var key = field.getKey();
+        if (!"div".equals(key) && !"data".equals(key)) {
+          var spaced = CanonicalText.of(value.textValue());
+          if (spaced == null) {
+            blank = blank == null ? new java.util.ArrayList<>() : blank;
+            blank.add(key);
+          } else if (spaced != value.textValue()) { // the same instance when nothing was collapsed
+            field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(spaced));
+          }
+        }
+      } else if (value.isContainerNode()) {
+        normalize(value);
+      }
+    }
+    if (blank != null) {
+      object.remove(blank);
+    }
+  }
+
+  /**
+   * The same on a parsed resource (what the EHR's FHIR server returned), for its Codings and text values, in place; for a
    * Bundle, in each entry's resource.
    */
   public static <T extends IBaseResource> T normalize(T resource) {
@@ -123,14 +164,26 @@ public final class CanonicalCodes {
         normalize(coding);
         return false;
       }
+      if (element instanceof StringType text && text.getValue() != null) { // code and markdown too: subclasses
+        var spaced = CanonicalText.of(text.getValue());
+        if (!text.getValue().equals(spaced)) {
+          text.setValue(spaced);
+        }
+      }
       return true;
     });
     return resource;
   }
 
   private static void normalize(Coding coding) {
+    if (coding.hasDisplay()) {
+      coding.setDisplay(CanonicalText.of(coding.getDisplay()));
+    }
+    if (coding.hasCode()) {
+      coding.setCode(CanonicalText.of(coding.getCode()));
+    }
     if (coding.hasSystem()) {
-      coding.setSystem(system(coding.getSystem()));
+      coding.setSystem(system(CanonicalText.of(coding.getSystem())));
       if (coding.hasCode()) {
         coding.setCode(code(coding.getSystem(), coding.getCode()));
       }

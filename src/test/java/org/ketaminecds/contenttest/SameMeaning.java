@@ -1,5 +1,7 @@
 package org.ketaminecds.contenttest;
 
+import static org.ketaminecds.contenttest.RequestTrees.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -194,8 +196,8 @@ enum SameMeaning {
    * (their text may name the record in capitals).
    */
   NAMES_IN_CAPITALS(Compared.RULES, request -> {
-    request.path("prefetch").forEach(SameMeaning::capitals);
-    capitals(request.path("context").path("draftOrders"));
+    request.path("prefetch").forEach(list -> words(list, RequestTrees::capitals));
+    words(request.path("context").path("draftOrders"), RequestTrees::capitals);
   }),
   /** Condition.clinicalStatus as text only ("Active"), as C-CDA conversions send it. */
   CONDITION_STATUS_AS_TEXT(request -> resources(request, "Condition", condition -> {
@@ -229,7 +231,107 @@ enum SameMeaning {
       statusAsWords(allergy, "clinicalStatus");
       statusAsWords(allergy, "verificationStatus");
     });
-  });
+  }),
+  /**
+   * Every coded name's display moved into the concept's text (CodeableConcept.text: "the concept as seen by the
+   * user"), the codings sent with code and system only, as EHRs whose coding tables hold no display send them; a
+   * concept whose own text differs from its display keeps both (the text may say more). The same rules must fire
+   * (a summary may quote the text where it quoted the display).
+   */
+  DISPLAYS_AS_CONCEPT_TEXT(Compared.RULES, request -> concepts(request, concept -> {
+    var text = concept.path("text").asText("");
+    var display = "";
+    for (var coding : concept.path("coding")) {
+      display = display.isEmpty() ? coding.path("display").asText("") : display;
+    }
+    if (!display.isEmpty() && (text.isEmpty() || text.equalsIgnoreCase(display))) { // a text of its own is more
+      concept.put("text", display);
+      concept.path("coding").forEach(coding -> ((ObjectNode) coding).remove("display"));
+    }
+  })),
+  /** Every UCUM quantity with its code only (no {@code unit} words), as interfaces that send the coded unit do. */
+  QUANTITY_UNITS_AS_CODES_ONLY(request -> quantities(request, quantity -> {
+    if ("http://unitsofmeasure.org".equals(quantity.path("system").asText()) && quantity.path("code").isTextual()) {
+      quantity.remove("unit");
+    }
+  })),
+  /** Every UCUM quantity with its unit words only (no system and code), as free-text dose entry sends it. */
+  QUANTITY_UNITS_AS_WORDS_ONLY(request -> quantities(request, quantity -> {
+    if ("http://unitsofmeasure.org".equals(quantity.path("system").asText()) && quantity.path("code").isTextual()) {
+      if (!quantity.path("unit").isTextual()) {
+        quantity.put("unit", quantity.path("code").asText());
+      }
+      quantity.remove(List.of("system", "code"));
+    }
+  })),
+  /**
+   * Every display and text with its words two spaces apart and a trailing space ("Sertraline  50  mg  tablet "), as
+   * fixed-width pharmacy names and pasted text arrive. Names are read word by word: the same rules must fire.
+   */
+  NAMES_WITH_WIDE_SPACES(Compared.RULES, request -> {
+    request.path("prefetch").forEach(list -> words(list, text -> text.replace(" ", "  ") + " "));
+    words(request.path("context").path("draftOrders"), text -> text.replace(" ", "  ") + " ");
+  }),
+  /**
+   * Every record with what servers add and no rule reads: meta (version, last update, a US Core profile), an
+   * extension, an identifier, and codings marked as chosen by the user. Not a word of a card may change.
+   */
+  RECORDS_WITH_META_AND_EXTENSIONS(true, request -> {
+    for (var type : List.of("Condition", "AllergyIntolerance", "Observation", "MedicationRequest",
+        "MedicationDispense", "MedicationStatement", "Medication", "Patient", "ServiceRequest")) {
+      resources(request, type, record -> {
+        var meta = record.putObject("meta").put("versionId", "3").put("lastUpdated", "2024-01-02T03:04:05Z");
+        meta.putArray("profile").add("http://hl7.org/fhir/us/core/StructureDefinition/us-core-"
+            + type.toLowerCase(java.util.Locale.ROOT));
+        record.withArray("extension").addObject().put("url", "https://ehr.example.org/fhir/StructureDefinition/flag")
+            .put("valueBoolean", true);
+        record.withArray("identifier").addObject().put("system", "https://ehr.example.org/ids").put("value", "X1");
+      });
+    }
+    concepts(request, concept -> concept.path("coding").forEach(coding -> {
+      if (coding instanceof ObjectNode object) {
+        object.put("userSelected", true);
+      }
+    }));
+  }),
+  /**
+   * Every dosage route sent as its words only (Dosage.route.text: its display, the codings dropped), as EHRs whose
+   * route table is local send it. The same rules must fire.
+   */
+  ROUTES_AS_TEXT_ONLY(Compared.RULES, request -> routes(request, route -> {
+    var words = route.path("text").asText(route.path("coding").path(0).path("display").asText(""));
+    if (!words.isEmpty() && route.has("coding")) {
+      route.remove("coding");
+      route.put("text", words);
+    }
+  })),
+  /**
+   * Every dosage route coded in SNOMED CT sent as its code only (no display, no text), as interfaces that map routes
+   * send it. The same rules must fire.
+   */
+  ROUTES_AS_CODES_ONLY(Compared.RULES, request -> routes(request, route -> {
+    var snomed = false;
+    for (var coding : route.path("coding")) {
+      snomed |= "http://snomed.info/sct".equals(coding.path("system").asText()) && coding.has("code");
+    }
+    if (snomed) {
+      route.remove("text");
+      route.path("coding").forEach(coding -> ((ObjectNode) coding).remove("display"));
+    }
+  })),
+  /**
+   * Every condition's onset and abatement dates sent as a Period of that one date (onsetPeriod / abatementPeriod,
+   * start = end), as systems that record every date as a range send them.
+   */
+  CONDITION_DATES_AS_PERIODS(request -> resources(request, "Condition", condition -> {
+    for (var name : List.of("onset", "abatement")) {
+      if (condition.path(name + "DateTime").isTextual()) {
+        var date = condition.path(name + "DateTime").asText();
+        condition.remove(name + "DateTime");
+        condition.putObject(name + "Period").put("start", date).put("end", date);
+      }
+    }
+  }));
 
   /** What of each card must stay the same. */
   enum Compared {
@@ -286,140 +388,5 @@ enum SameMeaning {
         "http://hl7.org/fhir/sid/icd-10-cm", "2026");
 
     private Names() {}
-  }
-
-  /** Every resource of the type in the prefetch (searchset entries and single resources) and the draft orders. */
-  private static final List<List<String>> TIMES = List.of(List.of("09:00:00"), List.of("09:00:00", "21:00:00"),
-      List.of("08:00:00", "14:00:00", "20:00:00"), List.of("08:00:00", "12:00:00", "16:00:00", "20:00:00"));
-
-  private static void timesOfDay(ObjectNode repeat) {
-    var names = new java.util.TreeSet<String>();
-    repeat.fieldNames().forEachRemaining(names::add);
-    names.remove("boundsPeriod");
-    names.remove("boundsDuration");
-    int frequency = repeat.path("frequency").asInt(0);
-    if (names.equals(java.util.Set.of("frequency", "period", "periodUnit")) && frequency >= 1 && frequency <= 4
-        && repeat.path("period").asDouble() == 1.0 && "d".equals(repeat.path("periodUnit").asText())) {
-      repeat.remove(List.of("frequency", "period", "periodUnit"));
-      var times = repeat.putArray("timeOfDay");
-      TIMES.get(frequency - 1).forEach(times::add);
-    }
-  }
-
-  /** Every relative {@code Type/id} reference in the tree made absolute on {@link Names#BASE}. */
-  private static void absoluteReferences(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      object.fields().forEachRemaining(field -> {
-        var value = field.getValue();
-        if ("reference".equals(field.getKey()) && value.isTextual()
-            && value.asText().matches("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}")) {
-          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(Names.BASE + value.asText()));
-        } else {
-          absoluteReferences(value);
-        }
-      });
-    } else if (node instanceof ArrayNode array) {
-      array.forEach(SameMeaning::absoluteReferences);
-    }
-  }
-
-  /** Every {@code display} and every textual {@code text} in the tree in capitals (a narrative is an object: kept). */
-  private static void capitals(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      object.fields().forEachRemaining(field -> {
-        var value = field.getValue();
-        if (("display".equals(field.getKey()) || "text".equals(field.getKey())) && value.isTextual()) {
-          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(
-              value.asText().toUpperCase(java.util.Locale.ROOT)));
-        } else {
-          capitals(value);
-        }
-      });
-    } else if (node instanceof ArrayNode array) {
-      array.forEach(SameMeaning::capitals);
-    }
-  }
-
-  /** The status's first code as words with capitals ("entered-in-error" -> "Entered In Error"), text only. */
-  private static void statusAsWords(ObjectNode resource, String field) {
-    var code = resource.path(field).path("coding").path(0).path("code").asText();
-    if (!code.isEmpty()) {
-      var words = new java.util.StringJoiner(" ");
-      for (String word : code.split("-")) {
-        words.add(Character.toUpperCase(word.charAt(0)) + word.substring(1));
-      }
-      resource.putObject(field).put("text", words.toString());
-    }
-  }
-
-  private static void resources(JsonNode request, String type, Consumer<ObjectNode> action) {
-    var lists = new java.util.ArrayList<JsonNode>();
-    request.path("prefetch").forEach(lists::add);
-    lists.add(request.path("context").path("draftOrders"));
-    lists.forEach(value -> {
-      if (value instanceof ObjectNode resource && type.equals(resource.path("resourceType").asText())) {
-        action.accept(resource);
-      }
-      value.path("entry").forEach(entry -> {
-        if (entry.path("resource") instanceof ObjectNode resource
-            && type.equals(resource.path("resourceType").asText())) {
-          action.accept(resource);
-        }
-      });
-    });
-  }
-
-  /** Every CodeableConcept that names what a record is (its code or medication), in the prefetch and draft orders. */
-  private static void concepts(JsonNode request, Consumer<ObjectNode> action) {
-    for (var type : List.of("Condition", "AllergyIntolerance", "Observation", "MedicationRequest",
-        "MedicationDispense", "MedicationStatement")) {
-      resources(request, type, record -> List.of("code", "medicationCodeableConcept").forEach(field -> {
-        if (record.get(field) instanceof ObjectNode concept) {
-          action.accept(concept);
-        }
-      }));
-    }
-  }
-
-  /**
-   * Every date-only value of a FHIR dateTime element that records carry (Names.DATE_TIMES; Period start/end too, e.g. a
-   * statement's effectivePeriod or an order's validity period), rewritten, in the prefetch and draft orders.
-   */
-  private static void dates(JsonNode node, java.util.function.UnaryOperator<String> rewrite) {
-    if (node instanceof ObjectNode object) {
-      object.fields().forEachRemaining(field -> {
-        if (Names.DATE_TIMES.contains(field.getKey()) && field.getValue().isTextual()
-            && field.getValue().asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
-          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(rewrite.apply(field.getValue().asText())));
-        } else {
-          dates(field.getValue(), rewrite);
-        }
-      });
-    } else if (node instanceof ArrayNode array) {
-      array.elements().forEachRemaining(child -> dates(child, rewrite));
-    }
-  }
-
-  /** A list in the reverse order, in place. */
-  private static void reverse(JsonNode node) {
-    if (node instanceof ArrayNode array && array.size() > 1) {
-      var items = new java.util.ArrayList<JsonNode>();
-      array.forEach(items::add);
-      java.util.Collections.reverse(items);
-      array.removeAll();
-      array.addAll(items);
-    }
-  }
-
-  /** Every object with a system and a code, anywhere in the request (prefetch and draft orders). */
-  private static void codings(JsonNode node, Consumer<ObjectNode> action) {
-    if (node instanceof ObjectNode object) {
-      if (object.path("system").isTextual() && object.path("code").isTextual()) {
-        action.accept(object);
-      }
-      object.elements().forEachRemaining(child -> codings(child, action));
-    } else if (node instanceof ArrayNode array) {
-      array.elements().forEachRemaining(child -> codings(child, action));
-    }
   }
 }
