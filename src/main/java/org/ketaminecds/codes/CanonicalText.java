@@ -1,8 +1,10 @@
 package org.ketaminecds.codes;
 
 /**
- * Words as EHRs send them, spaced as the rules read them: every run of white space (spaces, tabs, line breaks,
- * no-break spaces) one space, none at either end. Fixed-width pharmacy names ("Sertraline  50  mg  tab "), text pasted
+ * Words as EHRs send them, spaced and punctuated as the rules read them: every run of white space (spaces, tabs, line
+ * breaks, no-break spaces) one space, none at either end; typographic dashes and quotes as their keyboard characters
+ * ("Schizo\u2013affective" as "Schizo-affective", "S\u2011ketamine" as "S-ketamine": before, such names gave no
+ * psychosis warning, and S-ketamine nasal spray was read as a compounded racemic product). Fixed-width pharmacy names ("Sertraline  50  mg  tab "), text pasted
  * from a document (no-break spaces, line breaks in a problem name) and codes padded by legacy interfaces ("F33.1 ")
  * arrive so; the CQL reads names word by word ("hemorrhagic cva", "in full remission") and codes by equality, so
  * before this such an entry matched nothing: a hemorrhagic stroke named "Hemorrhagic  CVA" gave no contraindication, a
@@ -36,7 +38,7 @@ public final class CanonicalText {
           collapsed.append(' ');
           pendingSpace = false;
         }
-        collapsed.append(c);
+        collapsed.append(plain(c));
       }
     }
     return collapsed.length() == 0 ? null : collapsed.toString();
@@ -53,11 +55,28 @@ public final class CanonicalText {
       if (c > ' ' && c < '\u0085') {
         continue; // most characters: no white space (the test below is the rare path)
       }
-      if (isSpace(c) && (c != ' ' || i == 0 || i == last || isSpace(value.charAt(i + 1)))) {
+      if (isSpace(c) && (c != ' ' || i == 0 || i == last || isSpace(value.charAt(i + 1))) || plain(c) != c) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * A typographic dash or quote as its keyboard character: hyphen, non-breaking hyphen, figure, en and em dash, minus
+   * sign, small and full-width hyphen-minus as '-'; single quotes and the prime as the apostrophe; double quotes as
+   * '"'. Word processors put them into text typed or pasted there ("Schizo\u2013affective", "Alzheimer\u2019s").
+   */
+  private static char plain(char c) {
+    if (c < '\u2010') {
+      return c;
+    }
+    return switch (c) {
+      case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\ufe63', '\uff0d' -> '-';
+      case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032' -> '\'';
+      case '\u201c', '\u201d', '\u201e', '\u201f', '\u2033' -> '"';
+      default -> c;
+    };
   }
 
   private static boolean isSpace(char c) {

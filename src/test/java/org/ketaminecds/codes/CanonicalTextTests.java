@@ -30,6 +30,22 @@ class CanonicalTextTests {
     assertThat(CanonicalText.of(sent)).isEqualTo(read);
   }
 
+  @ParameterizedTest(name = "[{0}] -> [{1}]")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "\"Schizo\u2013affective disorder\"     | Schizo-affective disorder",
+      "\"S\u2011ketamine 56 mg\"              | S-ketamine 56 mg",
+      "\"Child\u2010Pugh class C\"            | Child-Pugh class C",
+      "\"Pregnant \u2014 no complications\"   | Pregnant - no complications",
+      "\"Alzheimer\u2019s disease\"           | Alzheimer's disease"})
+  void writesTypographicDashesAndQuotesAsTheirKeyboardCharacters(String sent, String read) {
+    assertThat(CanonicalText.of(sent)).isEqualTo(read);
+  }
+
+  @Test
+  void writesTypographicDoubleQuotesAsTheKeyboardCharacter() {
+    assertThat(CanonicalText.of("\u201cBPAD\u201d per patient")).isEqualTo("\"BPAD\" per patient");
+  }
+
   @Test
   void leavesWellSpacedTextAsTheSameInstance() {
     var text = "Major depressive disorder, recurrent severe";

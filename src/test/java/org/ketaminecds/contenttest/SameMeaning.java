@@ -52,6 +52,48 @@ enum SameMeaning {
       observation.put("effectiveInstant", date + "T12:00:00Z");
     }
   })),
+  /**
+   * Every hyphen of a name or text as an en dash and every apostrophe as a typographic one ("Schizo\u2013affective",
+   * "Alzheimer\u2019s"), as text typed in a word processor or pasted from a letter arrives. The same rules must fire.
+   */
+  NAMES_WITH_TYPOGRAPHIC_DASHES_AND_QUOTES(Compared.RULES, request -> {
+    java.util.function.UnaryOperator<String> typographic = text -> text.replace('-', '\u2013').replace('\'', '\u2019');
+    request.path("prefetch").forEach(list -> words(list, typographic));
+    words(request.path("context").path("draftOrders"), typographic);
+  }),
+  /**
+   * Every observation time sent as a Period of that one time (effectivePeriod start = end), as laboratory and device
+   * interfaces that record a collection interval send it. The same rules must fire.
+   */
+  OBSERVATION_TIMES_AS_PERIODS(Compared.RULES, request -> resources(request, "Observation", observation -> {
+    if (observation.path("effectiveDateTime").isTextual()) {
+      var time = observation.path("effectiveDateTime").asText();
+      observation.remove("effectiveDateTime");
+      observation.putObject("effectivePeriod").put("start", time).put("end", time);
+    }
+  })),
+  /**
+   * Every allergy whose code names its substance sent instead with the substance in its reaction
+   * (AllergyIntolerance.reaction.substance, "the specific substance ... considered to be responsible") and a generic
+   * code ("Drug allergy", text only), as EHRs that record the allergen per reaction send it. The same rules must fire.
+   */
+  ALLERGY_SUBSTANCES_IN_REACTIONS(Compared.RULES, request -> resources(request, "AllergyIntolerance", allergy -> {
+    if (allergy.get("code") instanceof ObjectNode code && code.has("coding")) {
+      var reactions = allergy.withArray("reaction");
+      if (reactions.isEmpty()) {
+        reactions.addObject();
+      }
+      reactions.forEach(reaction -> {
+        if (reaction instanceof ObjectNode object && !object.has("substance")) {
+          object.set("substance", code.deepCopy());
+          if (!object.has("manifestation")) {
+            object.putArray("manifestation").addObject().put("text", "Reaction");
+          }
+        }
+      });
+      allergy.putObject("code").put("text", "Drug allergy");
+    }
+  })),
   /** Every medication record's medication as a contained Medication (medicationReference "#..."). */
   MEDICATIONS_AS_CONTAINED_RESOURCES(request -> Names.MEDICATIONS.forEach(type -> resources(request, type, record -> {
     if (record.get("medicationCodeableConcept") instanceof ObjectNode concept) {
