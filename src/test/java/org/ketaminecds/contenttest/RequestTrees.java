@@ -16,17 +16,39 @@ final class RequestTrees {
       List.of("08:00:00", "14:00:00", "20:00:00"), List.of("08:00:00", "12:00:00", "16:00:00", "20:00:00"));
 
   static void timesOfDay(ObjectNode repeat) {
+    int frequency = dailyFrequency(repeat);
+    if (frequency > 0) {
+      repeat.remove(List.of("frequency", "period", "periodUnit"));
+      var times = repeat.putArray("timeOfDay");
+      TIMES.get(frequency - 1).forEach(times::add);
+    }
+  }
+
+  /** Every dosage Timing of the medication records (dosageInstruction of orders and dispenses, dosage of statements). */
+  static void timings(JsonNode request, Consumer<ObjectNode> action) {
+    for (var type : List.of("MedicationRequest", "MedicationDispense", "MedicationStatement")) {
+      resources(request, type, record -> {
+        for (var field : List.of("dosageInstruction", "dosage")) {
+          var dosages = record.path(field);
+          (dosages.isArray() ? dosages : List.of(dosages)).forEach(dosage -> {
+            if (dosage.get("timing") instanceof ObjectNode timing) {
+              action.accept(timing);
+            }
+          });
+        }
+      });
+    }
+  }
+
+  /** 1 to 4 for a repeat that says exactly "n times per 1 day" (bounds aside); 0 for any other repeat. */
+  static int dailyFrequency(ObjectNode repeat) {
     var names = new java.util.TreeSet<String>();
     repeat.fieldNames().forEachRemaining(names::add);
     names.remove("boundsPeriod");
     names.remove("boundsDuration");
     int frequency = repeat.path("frequency").asInt(0);
-    if (names.equals(java.util.Set.of("frequency", "period", "periodUnit")) && frequency >= 1 && frequency <= 4
-        && repeat.path("period").asDouble() == 1.0 && "d".equals(repeat.path("periodUnit").asText())) {
-      repeat.remove(List.of("frequency", "period", "periodUnit"));
-      var times = repeat.putArray("timeOfDay");
-      TIMES.get(frequency - 1).forEach(times::add);
-    }
+    return names.equals(java.util.Set.of("frequency", "period", "periodUnit")) && frequency >= 1 && frequency <= 4
+        && repeat.path("period").asDouble() == 1.0 && "d".equals(repeat.path("periodUnit").asText()) ? frequency : 0;
   }
 
   /** Every relative {@code Type/id} reference in the tree made absolute on {@link SameMeaning.Names#BASE}. */

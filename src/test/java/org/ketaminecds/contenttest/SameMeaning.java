@@ -253,15 +253,11 @@ enum SameMeaning {
    * sends it (timeOfDay ["09:00:00"], no frequency or period; FHIR R4 Timing.repeat.timeOfDay: every day at those
    * times). Before, such a timing had no rate: doses unknown, dispensed quantities without a duration.
    */
-  DAILY_TIMINGS_AS_TIMES_OF_DAY(request -> Names.MEDICATIONS.forEach(type -> resources(request, type, record -> {
-    for (var field : List.of("dosageInstruction", "dosage")) {
-      record.path(field).forEach(dosage -> {
-        if (dosage.path("timing").path("repeat") instanceof ObjectNode repeat) {
-          timesOfDay(repeat);
-        }
-      });
+  DAILY_TIMINGS_AS_TIMES_OF_DAY(request -> timings(request, timing -> {
+    if (timing.get("repeat") instanceof ObjectNode repeat) {
+      timesOfDay(repeat);
     }
-  }))),
+  })),
   /**
    * Condition.verificationStatus and AllergyIntolerance.clinicalStatus and verificationStatus as text only, in words
    * ("Entered in Error", "Refuted", "Resolved"; FHIR R4 types them as CodeableConcept), as interfaces and C-CDA
@@ -372,6 +368,70 @@ enum SameMeaning {
         condition.remove(name + "DateTime");
         condition.putObject(name + "Period").put("start", date).put("end", date);
       }
+    }
+  })),
+  /**
+   * Every once-to-four-times-a-day schedule sent as its timing code only (Timing.code QD, BID, TID or QID of
+   * v3-GTSAbbreviation, FHIR R4 value set timing-abbreviation: the code "is understood to be a complete statement of
+   * whatever is specified in the structured timing data"; repeat.bounds still applies over it), as order interfaces
+   * that send the sig code send it. The same rules must fire.
+   */
+  DAILY_TIMINGS_AS_CODES(request -> timings(request, timing -> {
+    if (timing.get("repeat") instanceof ObjectNode repeat && dailyFrequency(repeat) > 0 && !timing.has("code")) {
+      var code = List.of("QD", "BID", "TID", "QID").get(dailyFrequency(repeat) - 1);
+      repeat.remove(List.of("frequency", "period", "periodUnit"));
+      if (repeat.isEmpty()) {
+        timing.remove("repeat");
+      }
+      timing.putObject("code").putArray("coding").addObject()
+          .put("system", "http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation").put("code", code);
+    }
+  })),
+  /** Every once-to-four-times-a-day schedule written as every 24, 12, 8 or 6 hours (frequency 1, period in h). */
+  DAILY_PERIODS_IN_HOURS(request -> timings(request, timing -> {
+    if (timing.get("repeat") instanceof ObjectNode repeat && dailyFrequency(repeat) > 0) {
+      int hours = 24 / dailyFrequency(repeat);
+      repeat.put("frequency", 1).put("period", hours).put("periodUnit", "h");
+    }
+  })),
+  /**
+   * Every final result sent as amended (Observation.status: "Subsequent to being Final, the observation has been
+   * modified"; FHIR R4 observation-status), as results corrected after release arrive. The same rules must fire.
+   */
+  RESULTS_AS_AMENDED(true, request -> resources(request, "Observation", observation -> {
+    if ("final".equals(observation.path("status").asText())) {
+      observation.put("status", "amended");
+    }
+  })),
+  /**
+   * Every coded result (Observation.valueCodeableConcept: a pregnancy test "Positive") sent as its words in
+   * valueString, as laboratory interfaces that report text results send it. The same rules must fire.
+   */
+  CODED_RESULTS_AS_STRINGS(Compared.RULES, request -> resources(request, "Observation", observation -> {
+    if (observation.get("valueCodeableConcept") instanceof ObjectNode value) {
+      var words = value.path("text").asText(value.path("coding").path(0).path("display").asText(""));
+      if (!words.isEmpty()) {
+        observation.remove("valueCodeableConcept");
+        observation.put("valueString", words);
+      }
+    }
+  })),
+  /**
+   * Every condition and observation category sent as words only (its display, the codings dropped: "Problem List
+   * Item", "Vital Signs"), as C-CDA conversions and local category tables send them. The same rules must fire.
+   */
+  CATEGORIES_AS_TEXT_ONLY(request -> List.of("Condition", "Observation").forEach(type -> resources(request, type,
+      record -> record.path("category").forEach(category -> {
+        var words = category.path("text").asText(category.path("coding").path(0).path("display").asText(""));
+        if (!words.isEmpty() && category instanceof ObjectNode object) {
+          object.remove("coding");
+          object.put("text", words);
+        }
+      })))),
+  /** Every whole-number quantity sent as a decimal with trailing zeros (50 as 50.00; FHIR decimal keeps precision). */
+  QUANTITY_VALUES_WITH_TRAILING_ZEROS(true, request -> quantities(request, quantity -> {
+    if (quantity.path("value").canConvertToExactIntegral() && quantity.path("value").isIntegralNumber()) {
+      quantity.put("value", new java.math.BigDecimal(quantity.path("value").asLong()).setScale(2));
     }
   }));
 
