@@ -51,14 +51,14 @@ final class RequestTrees {
         && repeat.path("period").asDouble() == 1.0 && "d".equals(repeat.path("periodUnit").asText()) ? frequency : 0;
   }
 
-  /** Every relative {@code Type/id} reference in the tree made absolute on {@link SameMeaning.Names#BASE}. */
+  /** Every relative {@code Type/id} reference in the tree made absolute on {@link FormNames#BASE}. */
   static void absoluteReferences(JsonNode node) {
     if (node instanceof ObjectNode object) {
       object.fields().forEachRemaining(field -> {
         var value = field.getValue();
         if ("reference".equals(field.getKey()) && value.isTextual()
             && value.asText().matches("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}")) {
-          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(SameMeaning.Names.BASE + value.asText()));
+          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(FormNames.BASE + value.asText()));
         } else {
           absoluteReferences(value);
         }
@@ -110,13 +110,13 @@ final class RequestTrees {
   }
 
   /**
-   * Every date-only value of a FHIR dateTime element that records carry (SameMeaning.Names.DATE_TIMES; Period start/end too, e.g. a
+   * Every date-only value of a FHIR dateTime element that records carry (FormNames.DATE_TIMES; Period start/end too, e.g. a
    * statement's effectivePeriod or an order's validity period), rewritten, in the prefetch and draft orders.
    */
   static void dates(JsonNode node, java.util.function.UnaryOperator<String> rewrite) {
     if (node instanceof ObjectNode object) {
       object.fields().forEachRemaining(field -> {
-        if (SameMeaning.Names.DATE_TIMES.contains(field.getKey()) && field.getValue().isTextual()
+        if (FormNames.DATE_TIMES.contains(field.getKey()) && field.getValue().isTextual()
             && field.getValue().asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
           field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(rewrite.apply(field.getValue().asText())));
         } else {
