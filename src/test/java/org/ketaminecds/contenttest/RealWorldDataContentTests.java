@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.ketaminecds.cards.DegradedRule;
 import org.ketaminecds.invocation.HookEvaluation;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,15 +73,15 @@ class RealWorldDataContentTests {
   }
 
   @ParameterizedTest
-  @EnumSource(SameMeaning.class)
+  @MethodSource("forms")
   void givesEveryExampleCaseTheSameCards(SameMeaning form) {
     Assumptions.assumeTrue(selected(form), "not among -Dcontent.forms");
-    var cases = switch (form.compared) {
+    var cases = switch (form.compared()) {
       case RULES -> ruleCases;
       case SUMMARIES -> cardCases;
       case WHOLE_CARDS -> wholeCardCases;
     };
-    var outcome = cases.compare(form.apply,
+    var outcome = cases.compare(form.rewrite(),
         (written, rewritten) -> written.equals(rewritten) ? null : rewritten + " instead of " + written);
 
     assertThat(outcome.changed()).as("example cases this form rewrites").isPositive();
@@ -88,13 +89,17 @@ class RealWorldDataContentTests {
         + outcome.changed() + " cases").isEmpty();
   }
 
+  static java.util.stream.Stream<SameMeaning> forms() {
+    return SameMeaning.all().stream();
+  }
+
   /**
    * Whether to run this form: all by default; {@code -Dcontent.forms=ROUTES_AS_TEXT_ONLY,NO_DAYS_SUPPLY} runs only those
    * (the loop of an informaticist adding a form: about 20 s a form instead of minutes for all).
    */
-  private static boolean selected(Enum<?> form) {
+  private static boolean selected(Object form) {
     var names = System.getProperty("content.forms", "").trim();
-    return names.isEmpty() || java.util.Arrays.asList(names.split("\\s*,\\s*")).contains(form.name());
+    return names.isEmpty() || java.util.Arrays.asList(names.split("\\s*,\\s*")).contains(form instanceof SameMeaning meaning ? meaning.name() : ((Enum<?>) form).name());
   }
 
   /** Rule and summary of each card; a time of day after a date is left out (an instant carries one, a date none). */

@@ -44,7 +44,7 @@ enum RecordError {
   }
 
   private static void medicationDates(ObjectNode record, UnaryOperator<String> cut) {
-    if (!SameMeaning.Names.MEDICATIONS.contains(record.path("resourceType").asText())) {
+    if (!FormNames.MEDICATIONS.contains(record.path("resourceType").asText())) {
       return;
     }
     MEDICATION_DATES.forEach(field -> {

@@ -16,27 +16,49 @@ final class RequestTrees {
       List.of("08:00:00", "14:00:00", "20:00:00"), List.of("08:00:00", "12:00:00", "16:00:00", "20:00:00"));
 
   static void timesOfDay(ObjectNode repeat) {
-    var names = new java.util.TreeSet<String>();
-    repeat.fieldNames().forEachRemaining(names::add);
-    names.remove("boundsPeriod");
-    names.remove("boundsDuration");
-    int frequency = repeat.path("frequency").asInt(0);
-    if (names.equals(java.util.Set.of("frequency", "period", "periodUnit")) && frequency >= 1 && frequency <= 4
-        && repeat.path("period").asDouble() == 1.0 && "d".equals(repeat.path("periodUnit").asText())) {
+    int frequency = dailyFrequency(repeat);
+    if (frequency > 0) {
       repeat.remove(List.of("frequency", "period", "periodUnit"));
       var times = repeat.putArray("timeOfDay");
       TIMES.get(frequency - 1).forEach(times::add);
     }
   }
 
-  /** Every relative {@code Type/id} reference in the tree made absolute on {@link SameMeaning.Names#BASE}. */
+  /** Every dosage Timing of the medication records (dosageInstruction of orders and dispenses, dosage of statements). */
+  static void timings(JsonNode request, Consumer<ObjectNode> action) {
+    for (var type : List.of("MedicationRequest", "MedicationDispense", "MedicationStatement")) {
+      resources(request, type, record -> {
+        for (var field : List.of("dosageInstruction", "dosage")) {
+          var dosages = record.path(field);
+          (dosages.isArray() ? dosages : List.of(dosages)).forEach(dosage -> {
+            if (dosage.get("timing") instanceof ObjectNode timing) {
+              action.accept(timing);
+            }
+          });
+        }
+      });
+    }
+  }
+
+  /** 1 to 4 for a repeat that says exactly "n times per 1 day" (bounds aside); 0 for any other repeat. */
+  static int dailyFrequency(ObjectNode repeat) {
+    var names = new java.util.TreeSet<String>();
+    repeat.fieldNames().forEachRemaining(names::add);
+    names.remove("boundsPeriod");
+    names.remove("boundsDuration");
+    int frequency = repeat.path("frequency").asInt(0);
+    return names.equals(java.util.Set.of("frequency", "period", "periodUnit")) && frequency >= 1 && frequency <= 4
+        && repeat.path("period").asDouble() == 1.0 && "d".equals(repeat.path("periodUnit").asText()) ? frequency : 0;
+  }
+
+  /** Every relative {@code Type/id} reference in the tree made absolute on {@link FormNames#BASE}. */
   static void absoluteReferences(JsonNode node) {
     if (node instanceof ObjectNode object) {
       object.fields().forEachRemaining(field -> {
         var value = field.getValue();
         if ("reference".equals(field.getKey()) && value.isTextual()
             && value.asText().matches("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}")) {
-          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(SameMeaning.Names.BASE + value.asText()));
+          field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(FormNames.BASE + value.asText()));
         } else {
           absoluteReferences(value);
         }
@@ -88,13 +110,13 @@ final class RequestTrees {
   }
 
   /**
-   * Every date-only value of a FHIR dateTime element that records carry (SameMeaning.Names.DATE_TIMES; Period start/end too, e.g. a
+   * Every date-only value of a FHIR dateTime element that records carry (FormNames.DATE_TIMES; Period start/end too, e.g. a
    * statement's effectivePeriod or an order's validity period), rewritten, in the prefetch and draft orders.
    */
   static void dates(JsonNode node, java.util.function.UnaryOperator<String> rewrite) {
     if (node instanceof ObjectNode object) {
       object.fields().forEachRemaining(field -> {
-        if (SameMeaning.Names.DATE_TIMES.contains(field.getKey()) && field.getValue().isTextual()
+        if (FormNames.DATE_TIMES.contains(field.getKey()) && field.getValue().isTextual()
             && field.getValue().asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
           field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(rewrite.apply(field.getValue().asText())));
         } else {
