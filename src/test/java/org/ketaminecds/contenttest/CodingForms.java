@@ -116,6 +116,16 @@ enum CodingForms implements SameMeaning {
     if (quantity.path("value").canConvertToExactIntegral() && quantity.path("value").isIntegralNumber()) {
       quantity.put("value", new java.math.BigDecimal(quantity.path("value").asLong()).setScale(2));
     }
+  })),
+  /**
+   * Every dose sent as a range of that one dose (Dosage.doseAndRate.doseRange, low = high), as order systems that
+   * always send a range ("1-1 tablet") write it. The same rules must fire.
+   */
+  DOSES_AS_RANGES_OF_ONE_DOSE(request -> dosesAndRates(request, doseAndRate -> {
+    if (doseAndRate.get("doseQuantity") instanceof ObjectNode dose) {
+      doseAndRate.remove("doseQuantity");
+      doseAndRate.putObject("doseRange").<ObjectNode>set("low", dose.deepCopy()).set("high", dose.deepCopy());
+    }
   }));
 
   private final Compared compared;

@@ -26,15 +26,26 @@ final class RequestTrees {
 
   /** Every dosage Timing of the medication records (dosageInstruction of orders and dispenses, dosage of statements). */
   static void timings(JsonNode request, Consumer<ObjectNode> action) {
-    for (var type : List.of("MedicationRequest", "MedicationDispense", "MedicationStatement")) {
+    dosages(request, dosage -> {
+      if (dosage.get("timing") instanceof ObjectNode timing) {
+        action.accept(timing);
+      }
+    });
+  }
+
+  /** Every Dosage.doseAndRate element of the medication records. */
+  static void dosesAndRates(JsonNode request, Consumer<ObjectNode> action) {
+    dosages(request, dosage -> dosage.path("doseAndRate").forEach(element -> action.accept((ObjectNode) element)));
+  }
+
+  /** Every Dosage of the medication records (dosageInstruction of orders and dispenses, dosage of statements). */
+  static void dosages(JsonNode request, Consumer<JsonNode> action) {
+    for (var type : List.of("MedicationRequest", "MedicationDispense", "MedicationStatement",
+        "MedicationAdministration")) {
       resources(request, type, record -> {
         for (var field : List.of("dosageInstruction", "dosage")) {
           var dosages = record.path(field);
-          (dosages.isArray() ? dosages : List.of(dosages)).forEach(dosage -> {
-            if (dosage.get("timing") instanceof ObjectNode timing) {
-              action.accept(timing);
-            }
-          });
+          (dosages.isArray() ? dosages : List.of(dosages)).forEach(action);
         }
       });
     }
@@ -192,18 +203,10 @@ final class RequestTrees {
 
   /** Every Dosage.route of the medication records (dosageInstruction of orders and dispenses, dosage of statements). */
   static void routes(JsonNode request, Consumer<ObjectNode> action) {
-    for (var type : List.of("MedicationRequest", "MedicationDispense", "MedicationStatement",
-        "MedicationAdministration")) {
-      resources(request, type, record -> {
-        for (var field : List.of("dosageInstruction", "dosage")) {
-          var dosages = record.path(field);
-          (dosages.isArray() ? dosages : List.of(dosages)).forEach(dosage -> {
-            if (dosage.get("route") instanceof ObjectNode route) {
-              action.accept(route);
-            }
-          });
-        }
-      });
-    }
+    dosages(request, dosage -> {
+      if (dosage.get("route") instanceof ObjectNode route) {
+        action.accept(route);
+      }
+    });
   }
 }
