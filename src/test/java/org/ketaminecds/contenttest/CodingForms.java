@@ -5,17 +5,21 @@ import static org.ketaminecds.contenttest.RequestTrees.*;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.function.Consumer;
+import org.ketaminecds.contenttest.SameMeaning.Compared;
 
 /** Codes, units and routes written as some EHRs write them (the same concept, the same quantity). */
-enum CodingForms implements SameMeaning {
-  ICD10CM_WITHOUT_DOTS(request -> codings(request, coding -> {
+final class CodingForms {
+
+  private CodingForms() {}
+
+  static final List<SameMeaning> FORMS = List.of(
+  new SameMeaning("ICD10CM_WITHOUT_DOTS", Compared.SUMMARIES, request -> codings(request, coding -> {
     if ("http://hl7.org/fhir/sid/icd-10-cm".equals(coding.path("system").asText())
         && coding.path("code").asText().contains(".")) {
       coding.put("code", coding.path("code").asText().replace(".", ""));
     }
   })),
-  ICD10CM_IN_LOWER_CASE(request -> codings(request, coding -> {
+  new SameMeaning("ICD10CM_IN_LOWER_CASE", Compared.SUMMARIES, request -> codings(request, coding -> {
     if ("http://hl7.org/fhir/sid/icd-10-cm".equals(coding.path("system").asText())) {
       coding.put("code", coding.path("code").asText().toLowerCase(java.util.Locale.ROOT));
     }
@@ -26,7 +30,7 @@ enum CodingForms implements SameMeaning {
    * lexical code, an EHR dictionary code) is left alone: the card names such a record by its first code, and which of
    * two local codes comes first is not a meaning the content can keep.
    */
-  LOCAL_CODING_FIRST(request -> concepts(request, concept -> {
+  new SameMeaning("LOCAL_CODING_FIRST", Compared.SUMMARIES, request -> concepts(request, concept -> {
     if (concept.get("coding") instanceof ArrayNode codings
         && java.util.stream.StreamSupport.stream(codings.spliterator(), false)
             .anyMatch(coding -> FormNames.STANDARD_SYSTEMS.contains(coding.path("system").asText()))) {
@@ -35,20 +39,20 @@ enum CodingForms implements SameMeaning {
           .put("display", display);
     }
   })),
-  SYSTEMS_AS_OIDS(request -> codings(request, coding -> {
+  new SameMeaning("SYSTEMS_AS_OIDS", Compared.SUMMARIES, request -> codings(request, coding -> {
     var oid = FormNames.OIDS.get(coding.path("system").asText());
     if (oid != null) {
       coding.put("system", oid);
     }
   })),
   /** Every CodeableConcept's codings in the reverse order (FHIR R4 gives the order of codings no meaning). */
-  CODINGS_IN_REVERSE_ORDER(Compared.WHOLE_CARDS, request -> concepts(request, concept -> reverse(concept.get("coding")))),
+  new SameMeaning("CODINGS_IN_REVERSE_ORDER", Compared.WHOLE_CARDS, request -> concepts(request, concept -> reverse(concept.get("coding")))),
   /**
    * Every coding of a standard system with the version of the code system it was taken from (FHIR R4 Coding.version),
    * as EHRs that record the terminology release send it. A code's meaning does not change with the release it is
    * written under; a code compared with its version would never match the value sets, which carry none.
    */
-  CODINGS_WITH_VERSIONS(Compared.WHOLE_CARDS, request -> codings(request, coding -> {
+  new SameMeaning("CODINGS_WITH_VERSIONS", Compared.WHOLE_CARDS, request -> codings(request, coding -> {
     var version = FormNames.VERSIONS.get(coding.path("system").asText());
     if (version != null && !coding.has("version")) {
       coding.put("version", version);
@@ -60,7 +64,7 @@ enum CodingForms implements SameMeaning {
    * concept whose own text differs from its display keeps both (the text may say more). The same rules must fire
    * (a summary may quote the text where it quoted the display).
    */
-  DISPLAYS_AS_CONCEPT_TEXT(Compared.RULES, request -> concepts(request, concept -> {
+  new SameMeaning("DISPLAYS_AS_CONCEPT_TEXT", Compared.RULES, request -> concepts(request, concept -> {
     var text = concept.path("text").asText("");
     var display = "";
     for (var coding : concept.path("coding")) {
@@ -75,7 +79,7 @@ enum CodingForms implements SameMeaning {
    * Every dosage route sent as its words only (Dosage.route.text: its display, the codings dropped), as EHRs whose
    * route table is local send it. The same rules must fire.
    */
-  ROUTES_AS_TEXT_ONLY(Compared.RULES, request -> routes(request, route -> {
+  new SameMeaning("ROUTES_AS_TEXT_ONLY", Compared.RULES, request -> routes(request, route -> {
     var words = route.path("text").asText(route.path("coding").path(0).path("display").asText(""));
     if (!words.isEmpty() && route.has("coding")) {
       route.remove("coding");
@@ -86,7 +90,7 @@ enum CodingForms implements SameMeaning {
    * Every dosage route coded in SNOMED CT sent as its code only (no display, no text), as interfaces that map routes
    * send it. The same rules must fire.
    */
-  ROUTES_AS_CODES_ONLY(Compared.RULES, request -> routes(request, route -> {
+  new SameMeaning("ROUTES_AS_CODES_ONLY", Compared.RULES, request -> routes(request, route -> {
     var snomed = false;
     for (var coding : route.path("coding")) {
       snomed |= "http://snomed.info/sct".equals(coding.path("system").asText()) && coding.has("code");
@@ -97,13 +101,13 @@ enum CodingForms implements SameMeaning {
     }
   })),
   /** Every UCUM quantity with its code only (no {@code unit} words), as interfaces that send the coded unit do. */
-  QUANTITY_UNITS_AS_CODES_ONLY(request -> quantities(request, quantity -> {
+  new SameMeaning("QUANTITY_UNITS_AS_CODES_ONLY", Compared.SUMMARIES, request -> quantities(request, quantity -> {
     if ("http://unitsofmeasure.org".equals(quantity.path("system").asText()) && quantity.path("code").isTextual()) {
       quantity.remove("unit");
     }
   })),
   /** Every UCUM quantity with its unit words only (no system and code), as free-text dose entry sends it. */
-  QUANTITY_UNITS_AS_WORDS_ONLY(request -> quantities(request, quantity -> {
+  new SameMeaning("QUANTITY_UNITS_AS_WORDS_ONLY", Compared.SUMMARIES, request -> quantities(request, quantity -> {
     if ("http://unitsofmeasure.org".equals(quantity.path("system").asText()) && quantity.path("code").isTextual()) {
       if (!quantity.path("unit").isTextual()) {
         quantity.put("unit", quantity.path("code").asText());
@@ -112,7 +116,7 @@ enum CodingForms implements SameMeaning {
     }
   })),
   /** Every whole-number quantity sent as a decimal with trailing zeros (50 as 50.00; FHIR decimal keeps precision). */
-  QUANTITY_VALUES_WITH_TRAILING_ZEROS(Compared.WHOLE_CARDS, request -> quantities(request, quantity -> {
+  new SameMeaning("QUANTITY_VALUES_WITH_TRAILING_ZEROS", Compared.WHOLE_CARDS, request -> quantities(request, quantity -> {
     if (quantity.path("value").canConvertToExactIntegral() && quantity.path("value").isIntegralNumber()) {
       quantity.put("value", new java.math.BigDecimal(quantity.path("value").asLong()).setScale(2));
     }
@@ -121,32 +125,10 @@ enum CodingForms implements SameMeaning {
    * Every dose sent as a range of that one dose (Dosage.doseAndRate.doseRange, low = high), as order systems that
    * always send a range ("1-1 tablet") write it. The same rules must fire.
    */
-  DOSES_AS_RANGES_OF_ONE_DOSE(request -> dosesAndRates(request, doseAndRate -> {
+  new SameMeaning("DOSES_AS_RANGES_OF_ONE_DOSE", Compared.SUMMARIES, request -> dosesAndRates(request, doseAndRate -> {
     if (doseAndRate.get("doseQuantity") instanceof ObjectNode dose) {
       doseAndRate.remove("doseQuantity");
       doseAndRate.putObject("doseRange").<ObjectNode>set("low", dose.deepCopy()).set("high", dose.deepCopy());
     }
-  }));
-
-  private final Compared compared;
-  private final Consumer<ObjectNode> rewrite;
-
-  CodingForms(Consumer<ObjectNode> rewrite) {
-    this(Compared.SUMMARIES, rewrite);
-  }
-
-  CodingForms(Compared compared, Consumer<ObjectNode> rewrite) {
-    this.compared = compared;
-    this.rewrite = rewrite;
-  }
-
-  @Override
-  public Compared compared() {
-    return compared;
-  }
-
-  @Override
-  public Consumer<ObjectNode> rewrite() {
-    return rewrite;
-  }
+  })));
 }

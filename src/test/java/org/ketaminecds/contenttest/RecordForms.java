@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.function.Consumer;
+import org.ketaminecds.contenttest.SameMeaning.Compared;
 
 /** Records packaged, ordered, split or annotated as EHR servers return them. */
-enum RecordForms implements SameMeaning {
+final class RecordForms {
+
+  private RecordForms() {}
+
+  static final List<SameMeaning> FORMS = List.of(
   /** Every medication record's medication as a contained Medication (medicationReference "#..."). */
-  MEDICATIONS_AS_CONTAINED_RESOURCES(request -> FormNames.MEDICATIONS.forEach(type -> resources(request, type, record -> {
+  new SameMeaning("MEDICATIONS_AS_CONTAINED_RESOURCES", Compared.SUMMARIES, request -> FormNames.MEDICATIONS.forEach(type -> resources(request, type, record -> {
     if (record.get("medicationCodeableConcept") instanceof ObjectNode concept) {
       record.remove("medicationCodeableConcept");
       var contained = record.get("contained") instanceof ArrayNode list ? list : record.putArray("contained");
@@ -24,7 +28,7 @@ enum RecordForms implements SameMeaning {
    * ({@code _include=MedicationRequest:medication}: an entry with search.mode "include", referenced as
    * "Medication/id"), as EHRs that keep a formulary send them.
    */
-  MEDICATIONS_AS_INCLUDED_RESOURCES(request -> request.path("prefetch").forEach(list -> {
+  new SameMeaning("MEDICATIONS_AS_INCLUDED_RESOURCES", Compared.SUMMARIES, request -> request.path("prefetch").forEach(list -> {
     if (list.get("entry") instanceof ArrayNode entries) {
       var included = new java.util.ArrayList<ObjectNode>();
       entries.forEach(entry -> {
@@ -47,7 +51,7 @@ enum RecordForms implements SameMeaning {
    * Every blood pressure panel (components 8480-6 and 8462-4) sent instead as two Observations, systolic and
    * diastolic, with the panel's time, status and category: how many EHRs and device feeds file vital signs.
    */
-  BLOOD_PRESSURE_AS_SEPARATE_OBSERVATIONS(request -> request.path("prefetch").forEach(list -> {
+  new SameMeaning("BLOOD_PRESSURE_AS_SEPARATE_OBSERVATIONS", Compared.SUMMARIES, request -> request.path("prefetch").forEach(list -> {
     if (list.get("entry") instanceof ArrayNode entries) {
       var split = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
       entries.forEach(entry -> {
@@ -83,7 +87,7 @@ enum RecordForms implements SameMeaning {
    * (AllergyIntolerance.reaction.substance, "the specific substance ... considered to be responsible") and a generic
    * code ("Drug allergy", text only), as EHRs that record the allergen per reaction send it. The same rules must fire.
    */
-  ALLERGY_SUBSTANCES_IN_REACTIONS(Compared.RULES, request -> resources(request, "AllergyIntolerance", allergy -> {
+  new SameMeaning("ALLERGY_SUBSTANCES_IN_REACTIONS", Compared.RULES, request -> resources(request, "AllergyIntolerance", allergy -> {
     if (allergy.get("code") instanceof ObjectNode code && code.has("coding")) {
       var reactions = allergy.withArray("reaction");
       if (reactions.isEmpty()) {
@@ -101,7 +105,7 @@ enum RecordForms implements SameMeaning {
     }
   })),
   /** Every searchset Bundle in the prefetch carrying an informational OperationOutcome entry (search.mode outcome). */
-  SEARCH_BUNDLES_WITH_OUTCOME_ENTRIES(request -> request.path("prefetch").forEach(list -> {
+  new SameMeaning("SEARCH_BUNDLES_WITH_OUTCOME_ENTRIES", Compared.SUMMARIES, request -> request.path("prefetch").forEach(list -> {
     if (list.get("entry") instanceof ArrayNode entries && "searchset".equals(list.path("type").asText())) {
       var outcome = entries.addObject();
       var issue = outcome.putObject("resource").put("resourceType", "OperationOutcome").put("id", "search-outcome")
@@ -116,12 +120,12 @@ enum RecordForms implements SameMeaning {
    * (newest first, oldest first, by id). The whole card must not change, detail included (before, a summary named the
    * first of several matching records in the order received).
    */
-  ENTRIES_IN_REVERSE_ORDER(Compared.WHOLE_CARDS, request -> {
+  new SameMeaning("ENTRIES_IN_REVERSE_ORDER", Compared.WHOLE_CARDS, request -> {
     request.path("prefetch").forEach(list -> reverse(list.get("entry")));
     reverse(request.path("context").path("draftOrders").get("entry"));
   }),
   /** Every searchset entry twice, as paged searches return a record again when the data change between pages. */
-  ENTRIES_DUPLICATED(Compared.WHOLE_CARDS, request -> request.path("prefetch").forEach(list -> {
+  new SameMeaning("ENTRIES_DUPLICATED", Compared.WHOLE_CARDS, request -> request.path("prefetch").forEach(list -> {
     if (list.get("entry") instanceof ArrayNode entries) {
       entries.addAll(entries.deepCopy());
     }
@@ -131,7 +135,7 @@ enum RecordForms implements SameMeaning {
    * FHIR servers return searchset entries (FHIR R4 Bundle: "fullUrl SHALL be the absolute URL of the resource"); the
    * references between records stay relative ({@code MedicationRequest/<id>}).
    */
-  ABSOLUTE_FULL_URLS(Compared.WHOLE_CARDS, request -> {
+  new SameMeaning("ABSOLUTE_FULL_URLS", Compared.WHOLE_CARDS, request -> {
     var lists = new java.util.ArrayList<JsonNode>();
     request.path("prefetch").forEach(lists::add);
     lists.add(request.path("context").path("draftOrders"));
@@ -148,7 +152,7 @@ enum RecordForms implements SameMeaning {
    * absolute URL on the EHR's FHIR base instead (FHIR R4 References: "a relative or absolute URL"), as servers that
    * return their own base in references send them. Local references ({@code #id}) and order-select selections stay.
    */
-  ABSOLUTE_REFERENCES(Compared.WHOLE_CARDS, request -> {
+  new SameMeaning("ABSOLUTE_REFERENCES", Compared.WHOLE_CARDS, request -> {
     request.path("prefetch").forEach(list -> absoluteReferences(list));
     absoluteReferences(request.path("context").path("draftOrders"));
   }),
@@ -156,7 +160,7 @@ enum RecordForms implements SameMeaning {
    * Every record with what servers add and no rule reads: meta (version, last update, a US Core profile), an
    * extension, an identifier, and codings marked as chosen by the user. Not a word of a card may change.
    */
-  RECORDS_WITH_META_AND_EXTENSIONS(Compared.WHOLE_CARDS, request -> {
+  new SameMeaning("RECORDS_WITH_META_AND_EXTENSIONS", Compared.WHOLE_CARDS, request -> {
     for (var type : List.of("Condition", "AllergyIntolerance", "Observation", "MedicationRequest",
         "MedicationDispense", "MedicationStatement", "Medication", "Patient", "ServiceRequest")) {
       resources(request, type, record -> {
@@ -178,31 +182,9 @@ enum RecordForms implements SameMeaning {
    * Every final result sent as amended (Observation.status: "Subsequent to being Final, the observation has been
    * modified"; FHIR R4 observation-status), as results corrected after release arrive. The same rules must fire.
    */
-  RESULTS_AS_AMENDED(Compared.WHOLE_CARDS, request -> resources(request, "Observation", observation -> {
+  new SameMeaning("RESULTS_AS_AMENDED", Compared.WHOLE_CARDS, request -> resources(request, "Observation", observation -> {
     if ("final".equals(observation.path("status").asText())) {
       observation.put("status", "amended");
     }
-  }));
-
-  private final Compared compared;
-  private final Consumer<ObjectNode> rewrite;
-
-  RecordForms(Consumer<ObjectNode> rewrite) {
-    this(Compared.SUMMARIES, rewrite);
-  }
-
-  RecordForms(Compared compared, Consumer<ObjectNode> rewrite) {
-    this.compared = compared;
-    this.rewrite = rewrite;
-  }
-
-  @Override
-  public Compared compared() {
-    return compared;
-  }
-
-  @Override
-  public Consumer<ObjectNode> rewrite() {
-    return rewrite;
-  }
+  })));
 }

@@ -10,22 +10,22 @@ import java.util.stream.Stream;
  * must stay the same ({@link RealWorldDataContentTests}). The forms are grouped by what they rewrite: {@link
  * CodingForms}, {@link TextForms}, {@link TimeForms}, {@link RecordForms}; {@code -Dcontent.forms=NAME,...} picks
  * forms by name.
+ *
+ * @param name the form's name, unique across the groups
+ * @param compared what of each card must stay the same
+ * @param rewrite the rewrite, in place, of one hook request (its prefetch and draft orders)
  */
-interface SameMeaning {
-
-  /** The form's name (unique across the groups). */
-  String name();
-
-  /** What of each card must stay the same. */
-  Compared compared();
-
-  /** The rewrite, in place, of one hook request (its prefetch and draft orders). */
-  Consumer<ObjectNode> rewrite();
+record SameMeaning(String name, Compared compared, Consumer<ObjectNode> rewrite) {
 
   /** Every form of every group. */
   static List<SameMeaning> all() {
-    return Stream.of(CodingForms.values(), TextForms.values(), TimeForms.values(), RecordForms.values())
-        .<SameMeaning>flatMap(Stream::of).toList();
+    return Stream.of(CodingForms.FORMS, TextForms.FORMS, TimeForms.FORMS, RecordForms.FORMS)
+        .flatMap(List::stream).toList();
+  }
+
+  @Override
+  public String toString() {
+    return name;
   }
 
   /** What of each card must stay the same. */

@@ -4,16 +4,20 @@ import static org.ketaminecds.contenttest.RequestTrees.*;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.function.Consumer;
+import org.ketaminecds.contenttest.SameMeaning.Compared;
 
 /** Names, statuses and results in words as people and interfaces type them. */
-enum TextForms implements SameMeaning {
+final class TextForms {
+
+  private TextForms() {}
+
+  static final List<SameMeaning> FORMS = List.of(
   /**
    * Every display and every text in capitals ("SERTRALINE HCL 50 MG TAB", "TAKE 1 TABLET BY MOUTH DAILY"), as pharmacy
    * and older systems write names and directions. Names are read without regard to case: the same cards must fire
    * (their text may name the record in capitals).
    */
-  NAMES_IN_CAPITALS(Compared.RULES, request -> {
+  new SameMeaning("NAMES_IN_CAPITALS", Compared.RULES, request -> {
     request.path("prefetch").forEach(list -> words(list, RequestTrees::capitals));
     words(request.path("context").path("draftOrders"), RequestTrees::capitals);
   }),
@@ -21,7 +25,7 @@ enum TextForms implements SameMeaning {
    * Every display and text with its words two spaces apart and a trailing space ("Sertraline  50  mg  tablet "), as
    * fixed-width pharmacy names and pasted text arrive. Names are read word by word: the same rules must fire.
    */
-  NAMES_WITH_WIDE_SPACES(Compared.RULES, request -> {
+  new SameMeaning("NAMES_WITH_WIDE_SPACES", Compared.RULES, request -> {
     request.path("prefetch").forEach(list -> words(list, text -> text.replace(" ", "  ") + " "));
     words(request.path("context").path("draftOrders"), text -> text.replace(" ", "  ") + " ");
   }),
@@ -29,13 +33,13 @@ enum TextForms implements SameMeaning {
    * Every hyphen of a name or text as an en dash and every apostrophe as a typographic one ("Schizo\u2013affective",
    * "Alzheimer\u2019s"), as text typed in a word processor or pasted from a letter arrives. The same rules must fire.
    */
-  NAMES_WITH_TYPOGRAPHIC_DASHES_AND_QUOTES(Compared.RULES, request -> {
+  new SameMeaning("NAMES_WITH_TYPOGRAPHIC_DASHES_AND_QUOTES", Compared.RULES, request -> {
     java.util.function.UnaryOperator<String> typographic = text -> text.replace('-', '\u2013').replace('\'', '\u2019');
     request.path("prefetch").forEach(list -> words(list, typographic));
     words(request.path("context").path("draftOrders"), typographic);
   }),
   /** Condition.clinicalStatus as text only ("Active"), as C-CDA conversions send it. */
-  CONDITION_STATUS_AS_TEXT(request -> resources(request, "Condition", condition -> {
+  new SameMeaning("CONDITION_STATUS_AS_TEXT", Compared.SUMMARIES, request -> resources(request, "Condition", condition -> {
     var code = condition.path("clinicalStatus").path("coding").path(0).path("code").asText();
     if (!code.isEmpty()) {
       condition.putObject("clinicalStatus").put("text", Character.toUpperCase(code.charAt(0)) + code.substring(1));
@@ -46,7 +50,7 @@ enum TextForms implements SameMeaning {
    * ("Entered in Error", "Refuted", "Resolved"; FHIR R4 types them as CodeableConcept), as interfaces and C-CDA
    * conversions send them. Before, a refuted aneurysm or an allergy entered in error sent so gave the critical card.
    */
-  VERIFICATION_AND_ALLERGY_STATUSES_AS_TEXT(request -> {
+  new SameMeaning("VERIFICATION_AND_ALLERGY_STATUSES_AS_TEXT", Compared.SUMMARIES, request -> {
     resources(request, "Condition", condition -> statusAsWords(condition, "verificationStatus"));
     resources(request, "AllergyIntolerance", allergy -> {
       statusAsWords(allergy, "clinicalStatus");
@@ -57,7 +61,7 @@ enum TextForms implements SameMeaning {
    * Every condition and observation category sent as words only (its display, the codings dropped: "Problem List
    * Item", "Vital Signs"), as C-CDA conversions and local category tables send them. The same rules must fire.
    */
-  CATEGORIES_AS_TEXT_ONLY(request -> List.of("Condition", "Observation").forEach(type -> resources(request, type,
+  new SameMeaning("CATEGORIES_AS_TEXT_ONLY", Compared.SUMMARIES, request -> List.of("Condition", "Observation").forEach(type -> resources(request, type,
       record -> record.path("category").forEach(category -> {
         var words = category.path("text").asText(category.path("coding").path(0).path("display").asText(""));
         if (!words.isEmpty() && category instanceof ObjectNode object) {
@@ -69,7 +73,7 @@ enum TextForms implements SameMeaning {
    * Every coded result (Observation.valueCodeableConcept: a pregnancy test "Positive") sent as its words in
    * valueString, as laboratory interfaces that report text results send it. The same rules must fire.
    */
-  CODED_RESULTS_AS_STRINGS(Compared.RULES, request -> resources(request, "Observation", observation -> {
+  new SameMeaning("CODED_RESULTS_AS_STRINGS", Compared.RULES, request -> resources(request, "Observation", observation -> {
     if (observation.get("valueCodeableConcept") instanceof ObjectNode value) {
       var words = value.path("text").asText(value.path("coding").path(0).path("display").asText(""));
       if (!words.isEmpty()) {
@@ -77,27 +81,5 @@ enum TextForms implements SameMeaning {
         observation.put("valueString", words);
       }
     }
-  }));
-
-  private final Compared compared;
-  private final Consumer<ObjectNode> rewrite;
-
-  TextForms(Consumer<ObjectNode> rewrite) {
-    this(Compared.SUMMARIES, rewrite);
-  }
-
-  TextForms(Compared compared, Consumer<ObjectNode> rewrite) {
-    this.compared = compared;
-    this.rewrite = rewrite;
-  }
-
-  @Override
-  public Compared compared() {
-    return compared;
-  }
-
-  @Override
-  public Consumer<ObjectNode> rewrite() {
-    return rewrite;
-  }
+  })));
 }
