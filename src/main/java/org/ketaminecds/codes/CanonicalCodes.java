@@ -27,7 +27,8 @@ import org.hl7.fhir.r4.model.StringType;
  *       the stub "should not be used in implementations", so some do);
  *   <li>an ICD-10-CM or ICD-10 (WHO) code written without its dot ({@code I671}, {@code F332}: claims and some problem
  *       lists) gets the dot after its category ({@code I67.1}), and one written in lower case ({@code f20.9}) its
- *       capitals, as ICD-10-CM, ICD-10 and their FHIR systems write them.
+ *       capitals, as ICD-10-CM, ICD-10 and their FHIR systems write them;
+ *   <li>an ICD-10 (WHO) coding is followed by the same code under ICD-10-CM ({@link Icd10CmCounterparts}).
  * </ul>
  *
  * And every text value spaced as the rules read it ({@link CanonicalText}: white space collapsed, blank values
@@ -95,6 +96,9 @@ public final class CanonicalCodes {
   public static JsonNode normalize(JsonNode tree) {
     if (tree instanceof ObjectNode object) {
       spaceTextsAndDescend(object);
+      if (object.has("coding")) {
+        Icd10CmCounterparts.add(object); // after its codings were made canonical, by the descent above
+      }
       var system = object.get("system");
       if (system != null && system.isTextual()) {
         var canonical = system(system.textValue());
@@ -160,6 +164,11 @@ public final class CanonicalCodes {
    */
   public static <T extends IBaseResource> T normalize(T resource) {
     ResourceElements.visit(resource, element -> {
+      if (element instanceof org.hl7.fhir.r4.model.CodeableConcept concept) {
+        concept.getCoding().forEach(CanonicalCodes::normalize); // canonical before the counterparts are read
+        Icd10CmCounterparts.add(concept);
+        return true;
+      }
       if (element instanceof Coding coding) {
         normalize(coding);
         return false;

@@ -19,6 +19,15 @@ final class CodingForms {
       coding.put("code", coding.path("code").asText().replace(".", ""));
     }
   })),
+  /**
+   * Every ICD-10-CM coding sent under the URI of WHO ICD-10 (http://hl7.org/fhir/sid/icd-10), as interfaces that do
+   * not tell the US clinical modification from its parent label it. The code is the same; the rules must read it.
+   */
+  new SameMeaning("ICD10CM_UNDER_THE_WHO_ICD10_SYSTEM", Compared.RULES, request -> codings(request, coding -> {
+    if ("http://hl7.org/fhir/sid/icd-10-cm".equals(coding.path("system").asText())) {
+      coding.put("system", "http://hl7.org/fhir/sid/icd-10");
+    }
+  })),
   new SameMeaning("ICD10CM_IN_LOWER_CASE", Compared.SUMMARIES, request -> codings(request, coding -> {
     if ("http://hl7.org/fhir/sid/icd-10-cm".equals(coding.path("system").asText())) {
       coding.put("code", coding.path("code").asText().toLowerCase(java.util.Locale.ROOT));
