@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
@@ -28,7 +27,8 @@ import org.hl7.fhir.r4.model.StringType;
  *   <li>an ICD-10-CM or ICD-10 (WHO) code written without its dot ({@code I671}, {@code F332}: claims and some problem
  *       lists) gets the dot after its category ({@code I67.1}), and one written in lower case ({@code f20.9}) its
  *       capitals, as ICD-10-CM, ICD-10 and their FHIR systems write them;
- *   <li>an ICD-10 (WHO) coding is followed by the same code under ICD-10-CM ({@link Icd10CmCounterparts}).
+ *   <li>an ICD-10 (WHO) coding is followed by the same code under ICD-10-CM ({@link Icd10CmCounterparts});
+ *   <li>a SNOMED CT edition URI sent as the system gets {@code http://snomed.info/sct}.
  * </ul>
  *
  * And every text value spaced as the rules read it ({@link CanonicalText}: white space collapsed, blank values
@@ -50,20 +50,6 @@ public final class CanonicalCodes {
    */
   public static final String ICD9CM = "http://hl7.org/fhir/sid/icd-9-cm";
 
-  private static final Map<String, String> URI_BY_OID = Map.ofEntries(
-      Map.entry("urn:oid:2.16.840.1.113883.6.96", "http://snomed.info/sct"),
-      Map.entry("urn:oid:2.16.840.1.113883.6.88", "http://www.nlm.nih.gov/research/umls/rxnorm"),
-      Map.entry("urn:oid:2.16.840.1.113883.6.1", "http://loinc.org"),
-      Map.entry("urn:oid:2.16.840.1.113883.6.8", "http://unitsofmeasure.org"),
-      Map.entry("urn:oid:2.16.840.1.113883.6.69", "http://hl7.org/fhir/sid/ndc"),
-      Map.entry("urn:oid:2.16.840.1.113883.4.9", "http://fdasis.nlm.nih.gov"), // FDA UNII (HL7 THO NamingSystem)
-      Map.entry("urn:oid:2.16.840.1.113883.6.90", ICD10CM),
-      Map.entry("urn:oid:2.16.840.1.113883.6.3", ICD10),
-      Map.entry("http://terminology.hl7.org/CodeSystem/icd10", ICD10),
-      Map.entry("urn:oid:2.16.840.1.113883.6.103", ICD9CM),
-      Map.entry("urn:oid:2.16.840.1.113883.6.2", ICD9CM),
-      Map.entry("http://terminology.hl7.org/CodeSystem/icd9cm", ICD9CM));
-
   /** An ICD-10-CM code with its dot (or a category alone): a letter, two characters, a dot and one to four more. */
   private static final Pattern ICD10CM_CODE = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?");
 
@@ -72,9 +58,9 @@ public final class CanonicalCodes {
 
   private CanonicalCodes() {}
 
-  /** The system's FHIR URI when it is named by a known OID, else the system as sent (null stays null). */
+  /** The system's FHIR URI when it is named by a known OID or a SNOMED CT edition, else as sent ({@link CodeSystemUris}). */
   public static String system(String system) {
-    return system == null ? null : URI_BY_OID.getOrDefault(system, system);
+    return CodeSystemUris.canonical(system);
   }
 
   /** The code as the system writes it (the canonical system, as {@link #system} gives it). */

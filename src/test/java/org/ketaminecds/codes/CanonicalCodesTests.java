@@ -32,6 +32,22 @@ class CanonicalCodesTests {
     assertThat(CanonicalCodes.system(null)).isNull();
   }
 
+  /**
+   * A SNOMED CT edition URI sent as the system (the US Edition, the International Edition, with or without its
+   * version date) names SNOMED CT: FHIR puts the edition in Coding.version, http://snomed.info/sct is the system.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "http://snomed.info/sct/731000124108, http://snomed.info/sct",
+      "http://snomed.info/sct/900000000000207008, http://snomed.info/sct",
+      "http://snomed.info/sct/731000124108/version/20250301, http://snomed.info/sct",
+      "http://snomed.info/sct/, http://snomed.info/sct",
+      "http://snomed.info/sct/local-extension, http://snomed.info/sct/local-extension",
+      "http://snomed.info/id/22298006, http://snomed.info/id/22298006"})
+  void namesSnomedCtSentByAnEditionUriByItsSystemUri(String sent, String named) {
+    assertThat(CanonicalCodes.system(sent)).isEqualTo(named);
+  }
+
   /** ICD-10-CM as claims and problem lists write it (no dot, lower case) becomes ICD-10-CM as the value sets do. */
   @ParameterizedTest(name = "{0} {1} -> {2}")
   @CsvSource({

@@ -54,6 +54,15 @@ final class CodingForms {
       coding.put("system", oid);
     }
   })),
+  /**
+   * Every SNOMED CT coding with the US Edition's URI as its system (http://snomed.info/sct/731000124108), where FHIR
+   * puts it in Coding.version: the same concept.
+   */
+  new SameMeaning("SNOMED_EDITIONS_AS_SYSTEMS", Compared.SUMMARIES, request -> codings(request, coding -> {
+    if ("http://snomed.info/sct".equals(coding.path("system").asText())) {
+      coding.put("system", "http://snomed.info/sct/731000124108");
+    }
+  })),
   /** Every CodeableConcept's codings in the reverse order (FHIR R4 gives the order of codings no meaning). */
   new SameMeaning("CODINGS_IN_REVERSE_ORDER", Compared.WHOLE_CARDS, request -> concepts(request, concept -> reverse(concept.get("coding")))),
   /**
