@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 /**
  * One form of writing codes or records that means the same: a rewrite of a hook request after which the case's cards
  * must stay the same ({@link RealWorldDataContentTests}). The forms are grouped by what they rewrite: {@link
- * CodingForms}, {@link TextForms}, {@link TimeForms}, {@link RecordForms}; {@code -Dcontent.forms=NAME,...} picks
+ * CodingForms}, {@link DoseForms}, {@link TextForms}, {@link TimeForms}, {@link RecordForms}; {@code -Dcontent.forms=NAME,...} picks
  * forms by name.
  *
  * @param name the form's name, unique across the groups
@@ -19,7 +19,7 @@ record SameMeaning(String name, Compared compared, Consumer<ObjectNode> rewrite)
 
   /** Every form of every group. */
   static List<SameMeaning> all() {
-    return Stream.of(CodingForms.FORMS, TextForms.FORMS, TimeForms.FORMS, RecordForms.FORMS)
+    return Stream.of(CodingForms.FORMS, DoseForms.FORMS, TextForms.FORMS, TimeForms.FORMS, RecordForms.FORMS)
         .flatMap(List::stream).toList();
   }
 
