@@ -82,7 +82,11 @@ final class RequestTrees {
   /** The status's first code as words with capitals ("entered-in-error" -> "Entered In Error"), text only. */
   static void statusAsWords(ObjectNode resource, String field) {
     var code = resource.path(field).path("coding").path(0).path("code").asText();
-    if (!code.isEmpty()) {
+    // a local status code means what its display says ("3" / "Refuted"): its display is the words
+    var display = resource.path(field).path("coding").path(0).path("display").asText();
+    if (!code.isEmpty() && !display.isEmpty()) {
+      resource.putObject(field).put("text", display);
+    } else if (!code.isEmpty()) {
       var words = new java.util.StringJoiner(" ");
       for (String word : code.split("-")) {
         words.add(Character.toUpperCase(word.charAt(0)) + word.substring(1));

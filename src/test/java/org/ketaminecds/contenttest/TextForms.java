@@ -41,8 +41,11 @@ final class TextForms {
   /** Condition.clinicalStatus as text only ("Active"), as C-CDA conversions send it. */
   new SameMeaning("CONDITION_STATUS_AS_TEXT", Compared.SUMMARIES, request -> resources(request, "Condition", condition -> {
     var code = condition.path("clinicalStatus").path("coding").path(0).path("code").asText();
+    // a local status code means what its display says ("R" / "Resolved"): the words are the display when there is one
+    var display = condition.path("clinicalStatus").path("coding").path(0).path("display").asText();
     if (!code.isEmpty()) {
-      condition.putObject("clinicalStatus").put("text", Character.toUpperCase(code.charAt(0)) + code.substring(1));
+      condition.putObject("clinicalStatus").put("text",
+          display.isEmpty() ? Character.toUpperCase(code.charAt(0)) + code.substring(1) : display);
     }
   })),
   /**
