@@ -33,6 +33,40 @@ class CanonicalCodesTests {
   }
 
   /**
+   * A code system named by a bare OID (a CDA codeSystem attribute), a DICOM PS3.16 / HL7 v2 table 0396 designator or
+   * its title gets its FHIR URI; designators of other systems (ICD-10-PCS, WHO ICD-9, SNOMED RT) and unknown names stay.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "2.16.840.1.113883.6.90, http://hl7.org/fhir/sid/icd-10-cm",
+      "2.16.840.1.113883.6.96, http://snomed.info/sct",
+      "2.16.840.1.113883.6.103, http://hl7.org/fhir/sid/icd-9-cm",
+      "2.16.840.1.113883.6.88, http://www.nlm.nih.gov/research/umls/rxnorm",
+      "1.2.3.4, 1.2.3.4",
+      "I10C, http://hl7.org/fhir/sid/icd-10-cm",
+      "ICD-10-CM, http://hl7.org/fhir/sid/icd-10-cm",
+      "icd10cm, http://hl7.org/fhir/sid/icd-10-cm",
+      "I10, http://hl7.org/fhir/sid/icd-10",
+      "ICD-10, http://hl7.org/fhir/sid/icd-10",
+      "I9C, http://hl7.org/fhir/sid/icd-9-cm",
+      "ICD-9-CM, http://hl7.org/fhir/sid/icd-9-cm",
+      "SCT, http://snomed.info/sct",
+      "SNOMED CT, http://snomed.info/sct",
+      "SNOMED-CT, http://snomed.info/sct",
+      "RxNorm, http://www.nlm.nih.gov/research/umls/rxnorm",
+      "LN, http://loinc.org",
+      "NDC, http://hl7.org/fhir/sid/ndc",
+      "I10P, I10P",
+      "I9, I9",
+      "SRT, SRT",
+      "SNM3, SNM3",
+      "LOCAL, LOCAL",
+      "urn:local:I10C, urn:local:I10C"})
+  void namesACodeSystemSentByABareOidADesignatorOrItsTitleByItsFhirUri(String sent, String named) {
+    assertThat(CanonicalCodes.system(sent)).isEqualTo(named);
+  }
+
+  /**
    * A SNOMED CT edition URI sent as the system (the US Edition, the International Edition, with or without its
    * version date) names SNOMED CT: FHIR puts the edition in Coding.version, http://snomed.info/sct is the system.
    */

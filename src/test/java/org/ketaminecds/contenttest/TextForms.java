@@ -38,14 +38,26 @@ final class TextForms {
     request.path("prefetch").forEach(list -> words(list, typographic));
     words(request.path("context").path("draftOrders"), typographic);
   }),
-  /** Condition.clinicalStatus as text only ("Active"), as C-CDA conversions send it. */
+  /**
+   * Condition.clinicalStatus as text only ("Active"), as C-CDA conversions send it: the condition-clinical code
+   * capitalised, or, when the status carries no condition-clinical coding (a C-CDA Problem Status SNOMED CT coding
+   * only), the first coding's display ("Problem resolved"), never a SNOMED CT code as words.
+   */
   new SameMeaning("CONDITION_STATUS_AS_TEXT", Compared.SUMMARIES, request -> resources(request, "Condition", condition -> {
-    var code = condition.path("clinicalStatus").path("coding").path(0).path("code").asText();
-    // a local status code means what its display says ("R" / "Resolved"): the words are the display when there is one
-    var display = condition.path("clinicalStatus").path("coding").path(0).path("display").asText();
-    if (!code.isEmpty()) {
-      condition.putObject("clinicalStatus").put("text",
-          display.isEmpty() ? Character.toUpperCase(code.charAt(0)) + code.substring(1) : display);
+    var codings = condition.path("clinicalStatus").path("coding");
+    String words = "";
+    for (var coding : codings) {
+      if (coding.path("system").asText().endsWith("/condition-clinical") && !coding.path("code").asText().isEmpty()) {
+        var code = coding.path("code").asText();
+        words = Character.toUpperCase(code.charAt(0)) + code.substring(1);
+        break;
+      }
+    }
+    if (words.isEmpty()) { // a local status code means what its display says ("R" / "Resolved")
+      words = codings.path(0).path("display").asText(codings.path(0).path("code").asText());
+    }
+    if (!words.isEmpty()) {
+      condition.putObject("clinicalStatus").put("text", words);
     }
   })),
   /**
