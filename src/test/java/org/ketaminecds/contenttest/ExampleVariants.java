@@ -1,9 +1,9 @@
 package org.ketaminecds.contenttest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -37,25 +37,26 @@ final class ExampleVariants<T> {
     return compare((service, request) -> rewrite.accept(request), differs);
   }
 
-  /** The same with a rewrite that depends on the case's service (its id is the first argument). */
+  /**
+   * The same with a rewrite that depends on the case's service (its id is the first argument). The cases run on every
+   * core (the evaluation serves concurrent calls; about 45 forms x 1,400 cases made this the suite's longest class),
+   * and the differences are reported in case order.
+   */
   Outcome compare(BiConsumer<String, ObjectNode> rewrite, BiFunction<T, T, String> differs) {
-    var differences = new ArrayList<String>();
-    var changed = 0;
-    for (var example : ContentExamples.all()) {
+    var results = ContentExamples.all().parallelStream().map(example -> {
       var request = example.freshRequest();
       var before = request.toString();
       rewrite.accept(example.service(), request);
       if (before.equals(request.toString())) {
-        continue;
+        return Optional.<Optional<String>>empty();
       }
-      changed++;
       var id = example.service() + "/" + example.name();
       var written = asWritten.computeIfAbsent(id, key -> outcome.apply(example.service(), example.freshRequest()));
       var difference = differs.apply(written, outcome.apply(example.service(), request));
-      if (difference != null) {
-        differences.add(id + ": " + difference);
-      }
-    }
+      return Optional.of(Optional.ofNullable(difference == null ? null : id + ": " + difference));
+    }).toList();
+    var changed = (int) results.stream().filter(Optional::isPresent).count();
+    List<String> differences = results.stream().flatMap(Optional::stream).flatMap(Optional::stream).toList();
     return new Outcome(changed, differences);
   }
 }
