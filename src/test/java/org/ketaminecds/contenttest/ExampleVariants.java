@@ -22,11 +22,30 @@ final class ExampleVariants<T> {
   record Outcome(int changed, List<String> differences) {}
 
   private final BiFunction<String, ObjectNode, T> outcome;
+  private final boolean onEveryCore;
   private final Map<String, T> asWritten = new ConcurrentHashMap<>();
 
-  /** @param outcome what a case gives: service id and request to the value compared */
+  /**
+   * One case at a time: for rewrites that change shared state (FetchedFromEhrServerContentTests serves each case from
+   * one stand-in FHIR server).
+   *
+   * @param outcome what a case gives: service id and request to the value compared
+   */
   ExampleVariants(BiFunction<String, ObjectNode, T> outcome) {
+    this(outcome, false);
+  }
+
+  private ExampleVariants(BiFunction<String, ObjectNode, T> outcome, boolean onEveryCore) {
     this.outcome = outcome;
+    this.onEveryCore = onEveryCore;
+  }
+
+  /**
+   * The cases on every core, for rewrites of the request alone (the same-meaning forms: about 45 forms x 1,400 cases
+   * made RealWorldDataContentTests the suite's longest class); the evaluation serves concurrent calls.
+   */
+  static <T> ExampleVariants<T> onEveryCore(BiFunction<String, ObjectNode, T> outcome) {
+    return new ExampleVariants<>(outcome, true);
   }
 
   /**
@@ -38,12 +57,12 @@ final class ExampleVariants<T> {
   }
 
   /**
-   * The same with a rewrite that depends on the case's service (its id is the first argument). The cases run on every
-   * core (the evaluation serves concurrent calls; about 45 forms x 1,400 cases made this the suite's longest class),
-   * and the differences are reported in case order.
+   * The same with a rewrite that depends on the case's service (its id is the first argument). Differences are
+   * reported in case order.
    */
   Outcome compare(BiConsumer<String, ObjectNode> rewrite, BiFunction<T, T, String> differs) {
-    var results = ContentExamples.all().parallelStream().map(example -> {
+    var examples = ContentExamples.all();
+    var results = (onEveryCore ? examples.parallelStream() : examples.stream()).map(example -> {
       var request = example.freshRequest();
       var before = request.toString();
       rewrite.accept(example.service(), request);

@@ -50,10 +50,10 @@ class RealWorldDataContentTests {
   @BeforeEach // static: JUnit makes an instance per test, the application context (and so the bean) is shared
   void casesAsWritten() {
     if (degradedCases == null) {
-      degradedCases = new ExampleVariants<>(this::degraded);
-      cardCases = new ExampleVariants<>(this::cards);
-      wholeCardCases = new ExampleVariants<>(this::wholeCards);
-      ruleCases = new ExampleVariants<>(this::rules);
+      degradedCases = ExampleVariants.onEveryCore(this::degraded);
+      cardCases = ExampleVariants.onEveryCore(this::cards);
+      wholeCardCases = ExampleVariants.onEveryCore(this::wholeCards);
+      ruleCases = ExampleVariants.onEveryCore(this::rules);
     }
   }
 
