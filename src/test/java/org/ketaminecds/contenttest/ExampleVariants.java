@@ -24,6 +24,12 @@ final class ExampleVariants<T> {
   private final BiFunction<String, ObjectNode, T> outcome;
   private final boolean onEveryCore;
   private final Map<String, T> asWritten = new ConcurrentHashMap<>();
+  /**
+   * The cases, their relative dates rolled once: a case written with {@code ${now-3h}} rolled again for a later
+   * comparison can fall on the next day, and its cards would differ from those as written for that reason alone (the
+   * forms run for minutes; before, a run across 03:00 UTC failed every form on four blood-pressure cases).
+   */
+  private final List<ContentExamples.Example> examples = ContentExamples.all();
 
   /**
    * One case at a time: for rewrites that change shared state (FetchedFromEhrServerContentTests serves each case from
@@ -61,7 +67,6 @@ final class ExampleVariants<T> {
    * reported in case order.
    */
   Outcome compare(BiConsumer<String, ObjectNode> rewrite, BiFunction<T, T, String> differs) {
-    var examples = ContentExamples.all();
     var results = (onEveryCore ? examples.parallelStream() : examples.stream()).map(example -> {
       var request = example.freshRequest();
       var before = request.toString();
